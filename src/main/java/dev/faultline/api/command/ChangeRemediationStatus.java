@@ -1,0 +1,18 @@
+package dev.faultline.api.command;
+
+import dev.faultline.api.value.*;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.*;
+import java.time.*;
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+/** Move a remediation action along its life cycle. */
+public record ChangeRemediationStatus(
+        @TargetAggregateIdentifier @NotNull @Slug String incidentId,
+        @NotNull @Slug String actionId,
+        @NotNull RemediationStatus status,
+        @Size(max = Limits.REASON) String note,
+        @TargetAggregateVersion Long expectedVersion) implements IncidentCommand {
+}

@@ -1,0 +1,40 @@
+package dev.faultline.api.command;
+
+/**
+ * A command broke one of the Incident's rules. Nothing was recorded. {@link #reason()} tells the
+ * caller what kind of problem it is (the web layer maps it to 400, 404 or 409); {@link #field()}
+ * names the offending field when there is one.
+ */
+public class CommandRejected extends RuntimeException {
+
+    public enum Reason { INVALID, NOT_FOUND, CONFLICT }
+
+    private final Reason reason;
+    private final String field;
+
+    public CommandRejected(Reason reason, String field, String message) {
+        super(message, null, false, false);
+        this.reason = reason;
+        this.field = field;
+    }
+
+    public static CommandRejected invalid(String field, String message) {
+        return new CommandRejected(Reason.INVALID, field, message);
+    }
+
+    public static CommandRejected notFound(String field, String message) {
+        return new CommandRejected(Reason.NOT_FOUND, field, message);
+    }
+
+    public static CommandRejected conflict(String field, String message) {
+        return new CommandRejected(Reason.CONFLICT, field, message);
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    public String field() {
+        return field;
+    }
+}

@@ -1,0 +1,19 @@
+package dev.faultline.api.command;
+
+import dev.faultline.api.value.*;
+import jakarta.validation.constraints.*;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Declare a new incident under a readable id such as {@code cloudflare-2025-11-18}. */
+public record DeclareIncident(
+        @TargetAggregateIdentifier @NotNull @Slug String incidentId,
+        @NotBlank @Size(max = Limits.TITLE) String title,
+        @NotBlank @Size(max = Limits.NAME) String organization,
+        @NotNull Severity severity,
+        @NotNull Instant startedAt,
+        @Size(max = Limits.LONG_TEXT) String summary,
+        @Size(max = Limits.LIST) List<@NotBlank @Size(max = Limits.NAME) String> affectedServices,
+        @Size(max = Limits.LIST) List<@NotNull @SourceUrl String> sources) implements IncidentCommand {
+}

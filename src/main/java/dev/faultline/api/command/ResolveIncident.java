@@ -1,0 +1,19 @@
+package dev.faultline.api.command;
+
+import dev.faultline.api.value.*;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.*;
+import java.time.*;
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+/** Declare the outage resolved (again, to restate when or how). */
+public record ResolveIncident(
+        @TargetAggregateIdentifier @NotNull @Slug String incidentId,
+        @NotNull Instant resolvedAt,
+        @Size(max = Limits.TEXT) String how,
+        @SourceUrl String source,
+        Confidence confidence,
+        @TargetAggregateVersion Long expectedVersion) implements IncidentCommand {
+}

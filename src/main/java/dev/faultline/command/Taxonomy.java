@@ -1,0 +1,62 @@
+package dev.faultline.command;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The versioned root-cause taxonomy of {@code taxonomy/taxonomy.yaml}: dimensions with labels,
+ * each with a description and synonyms. The aggregate only accepts labels listed here.
+ */
+public record Taxonomy(int version, Map<String, Dimension> dimensions) {
+
+    public record Dimension(String description, Map<String, Label> labels) {
+    }
+
+    public record Label(String description, List<String> synonyms) {
+    }
+
+    private static final Taxonomy STANDARD = load("/taxonomy/taxonomy.yaml");
+
+    /** The taxonomy bundled with the application. */
+    public static Taxonomy standard() {
+        return STANDARD;
+    }
+
+    static Taxonomy load(String resource) {
+        try (InputStream in = Taxonomy.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("taxonomy resource missing: " + resource);
+            }
+            return new ObjectMapper(new YAMLFactory())
+                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(in, Taxonomy.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read taxonomy " + resource, e);
+        }
+    }
+
+    /** Whether {@code dimension:label} is a label of this taxonomy. */
+    public boolean contains(String qualifiedLabel) {
+        int colon = qualifiedLabel.indexOf(':');
+        if (colon < 0) {
+            return false;
+        }
+        Dimension dimension = dimensions.get(qualifiedLabel.substring(0, colon));
+        return dimension != null && dimension.labels().containsKey(qualifiedLabel.substring(colon + 1));
+    }
+
+    /** Every label, written {@code dimension:label}, sorted. */
+    public TreeSet<String> qualifiedLabels() {
+        return dimensions.entrySet().stream()
+                .flatMap(d -> d.getValue().labels().keySet().stream().map(l -> d.getKey() + ":" + l))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+}

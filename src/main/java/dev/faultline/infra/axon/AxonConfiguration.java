@@ -1,0 +1,135 @@
+package dev.faultline.infra.axon;
+
+import dev.faultline.command.Incident;
+import dev.faultline.query.catalogue.IncidentCatalogueProjection;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.ClientProxy;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.validation.ValidatorFactory;
+import java.util.List;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.messaging.interceptors.BeanValidationInterceptor;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.jboss.logging.Logger;
+
+/**
+ * Axon Framework, wired by hand (no Spring, no Axon Server): the Incident aggregate on a JDBC
+ * event store in PostgreSQL, a JDBC token store for the tracking processors, Jackson for
+ * serialization, and the JTA bridge so a unit of work commits with the database transaction.
+ * Started after Flyway has migrated the schema, shut down before the datasource closes.
+ */
+@ApplicationScoped
+public class AxonConfiguration {
+
+    private static final Logger LOG = Logger.getLogger(AxonConfiguration.class);
+
+    /** The processing group of the incident catalogue (GET /api/incidents). */
+    public static final String CATALOGUE = "catalogue";
+
+    private final Configuration configuration;
+
+    AxonConfiguration(AgroalDataSource dataSource, jakarta.transaction.TransactionManager jta,
+                      ValidatorFactory validatorFactory, IncidentCatalogueProjection catalogue) {
+        TransactionManager transactions = new JtaTransactionManager(jta);
+        ConnectionProvider connections = dataSource::getConnection;
+        Serializer serializer = EventSerialization.serializer();
+
+        Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
+                .configureSerializer(c -> serializer)
+                .configureEventSerializer(c -> serializer)
+                .configureMessageSerializer(c -> serializer)
+                .configureTransactionManager(c -> transactions)
+                .configureCorrelationDataProviders(c -> List.of(new SimpleCorrelationDataProvider(
+                        CommandMetadata.KEYS.toArray(String[]::new))))
+                .configureCommandBus(c -> {
+                    SimpleCommandBus bus = SimpleCommandBus.builder()
+                            .transactionManager(c.getComponent(TransactionManager.class))
+                            .messageMonitor(c.messageMonitor(SimpleCommandBus.class, "commandBus"))
+                            .build();
+                    bus.registerHandlerInterceptor(new org.axonframework.messaging.interceptors.CorrelationDataInterceptor<>(
+                            c.correlationDataProviders()));
+                    return bus;
+                })
+                .configureEmbeddedEventStore(c -> JdbcEventStorageEngine.builder()
+                        .connectionProvider(connections)
+                        .transactionManager(c.getComponent(TransactionManager.class))
+                        .eventSerializer(serializer)
+                        .snapshotSerializer(serializer)
+                        .dataType(String.class)
+                        .upcasterChain(c.upcasterChain())
+                        .build())
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Incident.class)
+                        .configureCache(c -> new WeakReferenceCache()));
+
+        configurer.eventProcessing()
+                .registerTokenStore(c -> JdbcTokenStore.builder()
+                        .connectionProvider(connections)
+                        .serializer(serializer)
+                        .build())
+                .registerTrackingEventProcessor(CATALOGUE, c -> c.eventStore(),
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(100))
+                .registerEventHandler(c -> ClientProxy.unwrap(catalogue));
+
+        configuration = configurer.buildConfiguration();
+        configuration.commandBus().registerDispatchInterceptor(new CommandMetadata());
+        configuration.commandBus().registerDispatchInterceptor(new BeanValidationInterceptor<>(validatorFactory));
+    }
+
+    void start(@Observes @Priority(100) StartupEvent event) {
+        configuration.start();
+        LOG.info("Axon started: event store and token store on PostgreSQL");
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        configuration.shutdown();
+    }
+
+    @Produces
+    @ApplicationScoped
+    CommandGateway commandGateway() {
+        return configuration.commandGateway();
+    }
+
+    @Produces
+    @ApplicationScoped
+    EventStore eventStore() {
+        return configuration.eventStore();
+    }
+
+    @Produces
+    @ApplicationScoped
+    Serializer serializer() {
+        return configuration.eventSerializer();
+    }
+
+    @Produces
+    @ApplicationScoped
+    EventUpcaster upcasters() {
+        return configuration.upcasterChain();
+    }
+
+    /** The whole Axon configuration, for operations code (processors, tokens). */
+    public Configuration configuration() {
+        return configuration;
+    }
+}

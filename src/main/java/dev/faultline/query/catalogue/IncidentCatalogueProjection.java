@@ -1,0 +1,153 @@
+package dev.faultline.query.catalogue;
+
+import dev.faultline.api.event.IncidentDeclared;
+import dev.faultline.api.event.IncidentDetailsRevised;
+import dev.faultline.api.event.IncidentEvent;
+import dev.faultline.api.event.IncidentResolved;
+import dev.faultline.api.query.FindIncidents;
+import dev.faultline.api.query.IncidentSummary;
+import dev.faultline.api.query.Page;
+import dev.faultline.api.value.IncidentStatus;
+import dev.faultline.api.value.Severity;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+
+/**
+ * The incident catalogue: one row per incident in {@code incident_catalogue}, for listing with
+ * filters, order and paging. Fed by a tracking processor; every update is guarded by the event's
+ * sequence number, so replaying or redelivering events changes nothing.
+ */
+@ApplicationScoped
+@ProcessingGroup("catalogue")
+public class IncidentCatalogueProjection {
+
+    private final AgroalDataSource dataSource;
+
+    IncidentCatalogueProjection(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @EventHandler
+    void on(IncidentEvent event, @SequenceNumber long sequence, @org.axonframework.eventhandling.Timestamp Instant recordedAt) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            if (event instanceof IncidentDeclared e) {
+                update(connection, """
+                        INSERT INTO incident_catalogue (incident_id, title, organization, severity, status, started_at,
+                                                        version, last_recorded_at)
+                        VALUES (?, ?, ?, ?, 'ONGOING', ?, ?, ?) ON CONFLICT (incident_id) DO NOTHING""",
+                        e.incidentId(), e.title(), e.organization(), e.severity().name(), ts(e.startedAt()),
+                        sequence, ts(recordedAt));
+            } else if (event instanceof IncidentDetailsRevised e) {
+                update(connection, """
+                        UPDATE incident_catalogue SET title = coalesce(?, title), organization = coalesce(?, organization),
+                               severity = coalesce(?, severity), started_at = coalesce(?, started_at),
+                               version = ?, last_recorded_at = ?
+                         WHERE incident_id = ? AND version < ?""",
+                        e.title(), e.organization(), e.severity() == null ? null : e.severity().name(),
+                        ts(e.startedAt()), sequence, ts(recordedAt), e.incidentId(), sequence);
+            } else if (event instanceof IncidentResolved e) {
+                update(connection, """
+                        UPDATE incident_catalogue SET status = 'RESOLVED', resolved_at = ?, version = ?, last_recorded_at = ?
+                         WHERE incident_id = ? AND version < ?""",
+                        ts(e.resolvedAt()), sequence, ts(recordedAt), e.incidentId(), sequence);
+            } else {
+                update(connection, """
+                        UPDATE incident_catalogue SET version = ?, last_recorded_at = ?
+                         WHERE incident_id = ? AND version < ?""",
+                        sequence, ts(recordedAt), event.incidentId(), sequence);
+            }
+        }
+    }
+
+    /** One page of incidents matching the filters. */
+    public Page<IncidentSummary> find(FindIncidents query) {
+        StringBuilder where = new StringBuilder(" WHERE true");
+        List<Object> args = new ArrayList<>();
+        if (query.organization() != null) {
+            where.append(" AND lower(organization) = lower(?)");
+            args.add(query.organization());
+        }
+        if (query.severity() != null) {
+            where.append(" AND severity = ?");
+            args.add(query.severity().name());
+        }
+        if (query.status() != null) {
+            where.append(" AND status = ?");
+            args.add(query.status().name());
+        }
+        if (query.startedFrom() != null) {
+            where.append(" AND started_at >= ?");
+            args.add(ts(query.startedFrom()));
+        }
+        if (query.startedTo() != null) {
+            where.append(" AND started_at < ?");
+            args.add(ts(query.startedTo()));
+        }
+        String order = switch (query.sort()) {
+            case STARTED_AT_DESC -> "started_at DESC, incident_id";
+            case STARTED_AT_ASC -> "started_at ASC, incident_id";
+            case TITLE_ASC -> "lower(title), incident_id";
+            case ORGANIZATION_ASC -> "lower(organization), started_at DESC, incident_id";
+            case SEVERITY_ASC -> "severity, started_at DESC, incident_id";
+        };
+        try (Connection connection = dataSource.getConnection()) {
+            long total;
+            try (PreparedStatement count = prepare(connection, "SELECT count(*) FROM incident_catalogue" + where, args);
+                 ResultSet rs = count.executeQuery()) {
+                rs.next();
+                total = rs.getLong(1);
+            }
+            List<Object> pageArgs = new ArrayList<>(args);
+            pageArgs.add(query.size());
+            pageArgs.add((long) query.page() * query.size());
+            List<IncidentSummary> items = new ArrayList<>();
+            try (PreparedStatement select = prepare(connection, """
+                    SELECT incident_id, title, organization, severity, status, started_at, resolved_at, version
+                      FROM incident_catalogue""" + where + " ORDER BY " + order + " LIMIT ? OFFSET ?", pageArgs);
+                 ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    items.add(new IncidentSummary(rs.getString(1), rs.getString(2), rs.getString(3),
+                            Severity.valueOf(rs.getString(4)), IncidentStatus.valueOf(rs.getString(5)),
+                            instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)), rs.getLong(8)));
+                }
+            }
+            return new Page<>(total, query.page(), query.size(), items);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list incidents", e);
+        }
+    }
+
+    private static void update(Connection connection, String sql, Object... args) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, Arrays.asList(args))) {
+            statement.executeUpdate();
+        }
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, List<Object> args) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < args.size(); i++) {
+            statement.setObject(i + 1, args.get(i));
+        }
+        return statement;
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,125 @@
+package dev.faultline.query.history;
+
+import dev.faultline.api.event.IncidentEvent;
+import dev.faultline.api.query.RecordedEvent;
+import dev.faultline.infra.axon.CommandMetadata;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventsourcing.EventStreamUtils;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+
+/**
+ * Reads one incident's own event stream, with each event's global position and metadata, for the
+ * detail, history and as-of views. Events are immutable and append-only, so the stream read so
+ * far is cached per incident and each read only asks PostgreSQL for events after the last one
+ * seen: one indexed query that usually returns nothing. The cache is bounded (LRU).
+ */
+@ApplicationScoped
+public class IncidentEventStream {
+
+    private static final String READ_AFTER = """
+            SELECT globalindex, sequencenumber, type, eventidentifier, timestamp, payloadtype, payloadrevision,
+                   payload::text AS payload, metadata::text AS metadata
+              FROM domainevententry
+             WHERE aggregateidentifier = ? AND sequencenumber > ?
+             ORDER BY sequencenumber""";
+
+    private static final int CACHED_INCIDENTS = 2_000;
+
+    private final AgroalDataSource dataSource;
+    private final Serializer serializer;
+    private final EventUpcaster upcasters;
+    private final Map<String, List<RecordedEvent>> cache = new LinkedHashMapLru<>(CACHED_INCIDENTS);
+
+    IncidentEventStream(AgroalDataSource dataSource, Serializer serializer, EventUpcaster upcasters) {
+        this.dataSource = dataSource;
+        this.serializer = serializer;
+        this.upcasters = upcasters;
+    }
+
+    /** The incident's events in order, or empty if no incident has this id. */
+    public Optional<List<RecordedEvent>> read(String incidentId) {
+        List<RecordedEvent> known;
+        synchronized (cache) {
+            known = cache.getOrDefault(incidentId, List.of());
+        }
+        long after = known.isEmpty() ? -1 : known.get(known.size() - 1).sequence();
+        List<RecordedEvent> newer = readAfter(incidentId, after);
+        if (newer.isEmpty()) {
+            return known.isEmpty() ? Optional.empty() : Optional.of(known);
+        }
+        List<RecordedEvent> all = new ArrayList<>(known.size() + newer.size());
+        all.addAll(known);
+        all.addAll(newer);
+        List<RecordedEvent> stream = List.copyOf(all);
+        synchronized (cache) {
+            List<RecordedEvent> current = cache.get(incidentId);
+            if (current == null || current.size() < stream.size()) {
+                cache.put(incidentId, stream);
+            }
+        }
+        return Optional.of(stream);
+    }
+
+    private List<RecordedEvent> readAfter(String incidentId, long afterSequence) {
+        List<GenericDomainEventEntry<String>> rows = new ArrayList<>();
+        Map<Long, Long> positions = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(READ_AFTER)) {
+            statement.setString(1, incidentId);
+            statement.setLong(2, afterSequence);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    long sequence = rs.getLong("sequencenumber");
+                    positions.put(sequence, rs.getLong("globalindex"));
+                    rows.add(new GenericDomainEventEntry<>(rs.getString("type"), incidentId, sequence,
+                            rs.getString("eventidentifier"), rs.getString("timestamp"), rs.getString("payloadtype"),
+                            rs.getString("payloadrevision"), rs.getString("payload"), rs.getString("metadata")));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read events of incident " + incidentId, e);
+        }
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        DomainEventStream events = EventStreamUtils.upcastAndDeserializeDomainEvents(
+                rows.stream(), serializer, upcasters);
+        List<RecordedEvent> result = new ArrayList<>(rows.size());
+        while (events.hasNext()) {
+            DomainEventMessage<?> message = events.next();
+            result.add(new RecordedEvent(
+                    message.getPayloadType().getSimpleName(),
+                    message.getSequenceNumber(),
+                    positions.getOrDefault(message.getSequenceNumber(), -1L),
+                    message.getTimestamp(),
+                    (String) message.getMetaData().get(CommandMetadata.ACTOR),
+                    (String) message.getMetaData().get(CommandMetadata.VIA),
+                    (String) message.getMetaData().get(CommandMetadata.CORRELATION_ID),
+                    (IncidentEvent) message.getPayload()));
+        }
+        return result;
+    }
+
+    /** The global position of the event that gave an incident the given version. */
+    public long positionOf(String incidentId, long version) {
+        return read(incidentId).orElse(List.of()).stream()
+                .filter(e -> e.sequence() == version)
+                .mapToLong(RecordedEvent::position)
+                .findFirst()
+                .orElse(-1L);
+    }
+}

@@ -1,0 +1,160 @@
+package dev.faultline.web;
+
+import dev.faultline.api.command.DeclareIncident;
+import dev.faultline.api.query.FindIncidents;
+import dev.faultline.api.query.IncidentSummary;
+import dev.faultline.api.query.IncidentView;
+import dev.faultline.api.query.Page;
+import dev.faultline.api.query.RecordedEvent;
+import dev.faultline.api.value.IncidentStatus;
+import dev.faultline.api.value.Severity;
+import dev.faultline.api.value.Slug;
+import dev.faultline.query.catalogue.IncidentCatalogueProjection;
+import dev.faultline.query.detail.IncidentDetails;
+import dev.faultline.web.problem.InvalidParameter;
+import dev.faultline.web.problem.Problem;
+import dev.faultline.web.problem.ProblemException;
+import dev.faultline.web.request.ResolutionBody;
+import dev.faultline.web.request.ReviseDetailsBody;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Incidents as a whole: declare, revise, resolve, read (now or as of a moment), list, history. */
+@Path("/api/incidents")
+@Tag(name = "Incidents")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class IncidentResource {
+
+    private final IncidentWriter writer;
+    private final IncidentDetails details;
+    private final IncidentCatalogueProjection catalogue;
+
+    IncidentResource(IncidentWriter writer, IncidentDetails details, IncidentCatalogueProjection catalogue) {
+        this.writer = writer;
+        this.details = details;
+        this.catalogue = catalogue;
+    }
+
+    @POST
+    @Operation(summary = "Declare an incident", description = "201 with Location, ETag (version 0) and Faultline-Position; 409 if the id is taken.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "Cloudflare 18 Nov 2025", value = """
+            {"incidentId": "cloudflare-2025-11-18",
+             "title": "Cloudflare global outage: oversized Bot Management feature file",
+             "organization": "Cloudflare", "severity": "SEV1", "startedAt": "2025-11-18T11:20:00Z",
+             "summary": "A database permissions change doubled the Bot Management feature file; the proxy's size limit made it fail everywhere.",
+             "affectedServices": ["CDN", "Workers KV", "Access", "Dashboard"],
+             "sources": ["https://blog.cloudflare.com/18-november-2025-outage/"]}""")))
+    public Response declare(DeclareIncident command, @Context HttpHeaders headers) {
+        return writer.create(IncidentWriter.required(command), headers);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Operation(summary = "Revise declaration facts", description = "Only the fields present change. Honors If-Match.")
+    public Response revise(@PathParam("id") @Slug String id, ReviseDetailsBody body, @Context HttpHeaders headers) {
+        return writer.update(IncidentWriter.required(body).toCommand(id, IncidentWriter.expectedVersion(headers)), headers);
+    }
+
+    @POST
+    @Path("/{id}/resolution")
+    @Operation(summary = "Resolve the incident", description = "resolvedAt must not be before startedAt. Posting again restates it.")
+    public Response resolve(@PathParam("id") @Slug String id, ResolutionBody body, @Context HttpHeaders headers) {
+        return writer.update(IncidentWriter.required(body).toCommand(id, IncidentWriter.expectedVersion(headers)), headers);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read an incident", description = """
+            The current state, or with ?at= the incident as it stood at that moment of the outage (incident time),
+            or with ?knownAt= what the knowledge base had recorded by then (knowledge time). ETag = version.""")
+    public Response get(@PathParam("id") @Slug String id,
+                        @Parameter(description = "incident time, ISO-8601 (e.g. 2025-11-18T12:00:00Z)") @QueryParam("at") String at,
+                        @Parameter(description = "knowledge time, ISO-8601") @QueryParam("knownAt") String knownAt,
+                        @Context Request request) {
+        Instant atTime = Params.instant("at", at);
+        Instant knownTime = Params.instant("knownAt", knownAt);
+        IncidentView view = details.find(id, atTime, knownTime).orElseThrow(() -> notFound(id, knownTime));
+        EntityTag tag = new EntityTag(Long.toString(view.version()));
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+        if (unchanged != null) {
+            return unchanged.tag(tag).build();
+        }
+        return Response.ok(view).tag(tag).build();
+    }
+
+    @GET
+    @Path("/{id}/events")
+    @Operation(summary = "The incident's events", description = "Every stored event in order: type, sequence, global position, recordedAt, actor, payload.")
+    public IncidentHistory events(@PathParam("id") @Slug String id, @QueryParam("knownAt") String knownAt) {
+        Instant knownTime = Params.instant("knownAt", knownAt);
+        List<RecordedEvent> events = details.history(id, knownTime).orElseThrow(() -> notFound(id, knownTime));
+        return new IncidentHistory(id, events.get(events.size() - 1).sequence(), events);
+    }
+
+    /** Response of GET /api/incidents/{id}/events. */
+    public record IncidentHistory(String incidentId, long version, List<RecordedEvent> events) {
+    }
+
+    @GET
+    @Operation(summary = "List incidents", description = "Filters combine with AND. sort: -startedAt (newest first, the default), startedAt, title, organization, severity.")
+    public Page<IncidentSummary> list(@QueryParam("organization") String organization,
+                                      @QueryParam("severity") String severity,
+                                      @QueryParam("status") String status,
+                                      @Parameter(description = "startedAt ≥ this instant or date") @QueryParam("startedFrom") String startedFrom,
+                                      @Parameter(description = "startedAt < this instant or date") @QueryParam("startedTo") String startedTo,
+                                      @QueryParam("sort") String sort,
+                                      @QueryParam("page") String page,
+                                      @Parameter(description = "1 to 200, default 50") @QueryParam("size") String size) {
+        return catalogue.find(new FindIncidents(
+                organization == null || organization.isBlank() ? null : organization.strip(),
+                Params.enumValue("severity", Severity.class, severity),
+                Params.enumValue("status", IncidentStatus.class, status),
+                Params.instant("startedFrom", startedFrom),
+                Params.instant("startedTo", startedTo),
+                sortOrder(sort),
+                Params.intInRange("page", page, 0, 0, 100_000),
+                Params.intInRange("size", size, 50, 1, 200)));
+    }
+
+    private static FindIncidents.Sort sortOrder(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return FindIncidents.Sort.STARTED_AT_DESC;
+        }
+        return switch (sort.strip()) {
+            case "-startedAt" -> FindIncidents.Sort.STARTED_AT_DESC;
+            case "startedAt" -> FindIncidents.Sort.STARTED_AT_ASC;
+            case "title" -> FindIncidents.Sort.TITLE_ASC;
+            case "organization" -> FindIncidents.Sort.ORGANIZATION_ASC;
+            case "severity" -> FindIncidents.Sort.SEVERITY_ASC;
+            default -> throw new InvalidParameter("sort",
+                    "must be one of startedAt, -startedAt, title, organization, severity");
+        };
+    }
+
+    private static ProblemException notFound(String id, Instant knownAt) {
+        String detail = knownAt == null ? "no incident " + id
+                : "nothing about incident " + id + " had been recorded by " + knownAt;
+        return new ProblemException(Problem.of(Response.Status.NOT_FOUND, detail, null));
+    }
+}

@@ -1,0 +1,216 @@
+package dev.faultline.web.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.faultline.api.command.CommandRejected;
+import dev.faultline.web.problem.Problem.FieldError;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.axonframework.messaging.interceptors.JSR303ViolationException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into an RFC 9457 problem: invalid input is a 4xx naming each bad field,
+ * never a 500 and never a stack trace. Only a genuine server fault is a 500, and it is logged.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response rejected(CommandRejected e) {
+        Status status = switch (e.reason()) {
+            case INVALID -> Status.BAD_REQUEST;
+            case NOT_FOUND -> Status.NOT_FOUND;
+            case CONFLICT -> Status.CONFLICT;
+        };
+        List<FieldError> errors = e.field() == null ? List.of() : List.of(new FieldError(pointer(e.field()), e.getMessage()));
+        return Problem.of(status, e.getMessage(), errors).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return e.problem().toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response badRequest(InvalidParameter e) {
+        return e.toResponse();
+    }
+
+    /** Bean Validation of a command, done by Axon's dispatch interceptor. */
+    @ServerExceptionMapper
+    public Response invalidCommand(JSR303ViolationException e) {
+        return invalid(e.getViolations());
+    }
+
+    /** Bean Validation of resource parameters (path ids, query values). */
+    @ServerExceptionMapper
+    public Response invalidParameters(ConstraintViolationException e) {
+        return invalid(e.getConstraintViolations());
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(AggregateNotFoundException e) {
+        return Problem.of(Status.NOT_FOUND, "no incident " + e.getAggregateIdentifier(), null).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response stale(ConflictingAggregateVersionException e) {
+        return Problem.of(Status.PRECONDITION_FAILED, "If-Match names version " + e.getExpectedVersion()
+                + " but incident " + e.getAggregateIdentifier() + " is at version " + e.getActualVersion()
+                + "; read it again and retry", List.of(new FieldError("If-Match", "stale version"))).toResponse();
+    }
+
+    /** Another writer appended the same sequence number first, or the incident id is taken. */
+    @ServerExceptionMapper
+    public Response concurrent(ConcurrencyException e) {
+        return Problem.of(Status.CONFLICT, e.getMessage(), null).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e) {
+        String known = e.getKnownPropertyIds() == null ? "" : "; known fields: " + e.getKnownPropertyIds().stream()
+                .map(Object::toString).sorted().collect(Collectors.joining(", "));
+        return badBody(e, "unknown field" + known);
+    }
+
+    @ServerExceptionMapper
+    public Response badValue(InvalidFormatException e) {
+        Class<?> target = e.getTargetType();
+        if (target != null && target.isEnum()) {
+            String allowed = Arrays.stream(target.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+            return badBody(e, "'" + e.getValue() + "' is not one of " + allowed);
+        }
+        return badBody(e, "'" + e.getValue() + "' is not a valid " + describe(target));
+    }
+
+    @ServerExceptionMapper
+    public Response wrongType(MismatchedInputException e) {
+        return badBody(e, "expected " + describe(e.getTargetType()));
+    }
+
+    @ServerExceptionMapper
+    public Response cannotBuild(ValueInstantiationException e) {
+        return badBody(e, e.getCause() != null ? e.getCause().getMessage() : e.getOriginalMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response badMapping(JsonMappingException e) {
+        return badBody(e, e.getOriginalMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonProcessingException e) {
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+                + ", column " + e.getLocation().getColumnNr();
+        return Problem.of(Status.BAD_REQUEST, "malformed JSON" + where + ": " + e.getOriginalMessage(), null)
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e) {
+        Response r = e.getResponse();
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonProcessingException json) {
+            return json instanceof JsonMappingException mapping ? badBody(mapping, mapping.getOriginalMessage())
+                    : malformed(json);
+        }
+        String title = r.getStatusInfo().getReasonPhrase();
+        return Problem.of(r.getStatus(), title, e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        LOG.error("unexpected failure", e);
+        return Problem.of(Status.INTERNAL_SERVER_ERROR, "unexpected server error; it has been logged", null)
+                .toResponse();
+    }
+
+    private static Response invalid(Set<? extends ConstraintViolation<?>> violations) {
+        List<FieldError> errors = violations.stream()
+                .map(v -> new FieldError(field(v.getPropertyPath()), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        return Problem.of(Status.BAD_REQUEST, "invalid request: " + errors.size() + " field(s) rejected", errors)
+                .toResponse();
+    }
+
+    /**
+     * A violation's path as the client knows the field: a JSON pointer into the body for command
+     * fields ({@code /timeline/0/text}), the bare name for method parameters.
+     */
+    private static String field(Path path) {
+        StringBuilder pointer = new StringBuilder();
+        boolean parameter = false;
+        for (Path.Node node : path) {
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR -> parameter = true;
+                case PARAMETER -> {
+                    return node.getName();
+                }
+                case CONTAINER_ELEMENT -> {
+                    if (node.getIndex() != null) {
+                        pointer.append('/').append(node.getIndex());
+                    }
+                }
+                default -> {
+                    if (node.getName() != null) {
+                        pointer.append('/').append(node.getName());
+                    }
+                    if (node.getIndex() != null) {
+                        pointer.append('/').append(node.getIndex());
+                    }
+                }
+            }
+        }
+        return parameter || pointer.isEmpty() ? path.toString() : pointer.toString();
+    }
+
+    private static Response badBody(JsonMappingException e, String message) {
+        String pointer = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
+                .collect(Collectors.joining("/", "/", ""));
+        return Problem.of(Status.BAD_REQUEST, "invalid request body: " + pointer + ": " + message,
+                List.of(new FieldError(pointer, message))).toResponse();
+    }
+
+    private static String pointer(String field) {
+        return field.startsWith("/") || Character.isUpperCase(field.charAt(0)) ? field
+                : "/" + field.replace("[", "/").replace("]", "");
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (type == java.time.Instant.class) {
+            return "ISO-8601 instant such as 2025-11-18T11:20:00Z";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "ISO-8601 date such as 2025-11-18";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "array";
+        }
+        return type.getSimpleName();
+    }
+}

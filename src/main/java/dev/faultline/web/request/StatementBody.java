@@ -1,0 +1,17 @@
+package dev.faultline.web.request;
+
+import dev.faultline.api.command.*;
+import dev.faultline.api.value.*;
+import java.time.*;
+import java.util.List;
+
+/** Body of POST /api/incidents/{id}/statements; {@code statementId} is generated when absent. */
+public record StatementBody(
+        String statementId, String speaker, String role, Instant publishedAt, StatementChannel channel,
+        String quote, String source, Confidence confidence) {
+
+    public PublishStatement toCommand(String incidentId, Long expectedVersion) {
+        return new PublishStatement(incidentId, Ids.orNew(statementId, "s"), speaker, role, publishedAt, channel,
+                quote, source, confidence, expectedVersion);
+    }
+}
