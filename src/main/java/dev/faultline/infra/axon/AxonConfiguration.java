@@ -69,14 +69,12 @@ public class AxonConfiguration {
                             c.correlationDataProviders()));
                     return bus;
                 })
-                .configureEmbeddedEventStore(c -> JdbcEventStorageEngine.builder()
+                .configureEmbeddedEventStore(c -> PostgresEventStorageEngine.create(JdbcEventStorageEngine.builder()
                         .connectionProvider(connections)
                         .transactionManager(c.getComponent(TransactionManager.class))
                         .eventSerializer(serializer)
                         .snapshotSerializer(serializer)
-                        .dataType(String.class)
-                        .upcasterChain(c.upcasterChain())
-                        .build())
+                        .upcasterChain(c.upcasterChain())))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Incident.class)
                         .configureCache(c -> new WeakReferenceCache()));
 

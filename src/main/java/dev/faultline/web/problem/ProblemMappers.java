@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.jboss.logging.Logger;
@@ -79,10 +80,19 @@ public class ProblemMappers {
                 + "; read it again and retry", List.of(new FieldError("If-Match", "stale version"))).toResponse();
     }
 
-    /** Another writer appended the same sequence number first, or the incident id is taken. */
+    /** Another writer appended the same sequence number first. */
     @ServerExceptionMapper
     public Response concurrent(ConcurrencyException e) {
-        return Problem.of(Status.CONFLICT, e.getMessage(), null).toResponse();
+        return Problem.of(Status.CONFLICT, "another write to this incident won the race; read it again and retry",
+                null).toResponse();
+    }
+
+    /** A declaration under an id that is taken. */
+    @ServerExceptionMapper
+    public Response idTaken(AggregateStreamCreationException e) {
+        String id = e.getMessage().replaceFirst("(?s)^.*?\\[([^\\]]+)\\].*$", "$1");
+        return Problem.of(Status.CONFLICT, "an incident with id " + id + " already exists",
+                List.of(new FieldError("/incidentId", "already exists"))).toResponse();
     }
 
     @ServerExceptionMapper
@@ -139,7 +149,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Exception e) {
+    public Response unexpected(Throwable e) {
         LOG.error("unexpected failure", e);
         return Problem.of(Status.INTERNAL_SERVER_ERROR, "unexpected server error; it has been logged", null)
                 .toResponse();
