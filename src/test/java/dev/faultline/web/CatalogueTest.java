@@ -1,0 +1,61 @@
+package dev.faultline.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+import static dev.faultline.support.Incidents.newId;
+import static dev.faultline.support.Incidents.post;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.*;
+
+/** GET /api/incidents: filters, order and paging over the catalogue projection. */
+@QuarkusTest
+class CatalogueTest {
+
+    @Test
+    void filters_sort_and_pages() {
+        String org = newId("org");
+        String a = declare(org, newId("a"), "SEV1", "2024-07-19T04:09:00Z", "Alpha");
+        String b = declare(org, newId("b"), "SEV2", "2025-06-12T17:51:00Z", "Bravo");
+        String c = declare(org, newId("c"), "SEV1", "2025-11-18T11:20:00Z", "Charlie");
+        post("/api/incidents/" + c + "/resolution", Map.of("resolvedAt", "2025-11-18T17:06:00Z")).statusCode(200);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/api/incidents?organization=" + org + "&status=RESOLVED").then()
+                        .body("total", is(1), "items[0].id", is(c), "items[0].resolvedAt", is("2025-11-18T17:06:00Z")));
+
+        given().get("/api/incidents?organization=" + org.toUpperCase()).then()
+                .body("total", is(3), "items.id", contains(c, b, a));
+        given().get("/api/incidents?organization=" + org + "&sort=startedAt").then()
+                .body("items.id", contains(a, b, c));
+        given().get("/api/incidents?organization=" + org + "&severity=sev1").then()
+                .body("total", is(2), "items.id", contains(c, a));
+        given().get("/api/incidents?organization=" + org + "&startedFrom=2025-01-01&startedTo=2025-07-01").then()
+                .body("total", is(1), "items.id", contains(b));
+        given().get("/api/incidents?organization=" + org + "&sort=title&size=2&page=1").then()
+                .body("total", is(3), "page", is(1), "size", is(2), "items.id", contains(c));
+        given().get("/api/incidents?organization=" + org + "&status=ONGOING").then()
+                .body("items.status", everyItem(is("ONGOING")), "total", is(2));
+    }
+
+    @Test
+    void revised_details_reach_the_catalogue() {
+        String org = newId("org");
+        String id = declare(org, newId("revised"), "SEV3", "2025-10-20T06:48:00Z", "Before");
+        given().contentType(ContentType.JSON).body(Map.of("title", "After", "severity", "SEV1"))
+                .patch("/api/incidents/" + id).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/api/incidents?organization=" + org).then()
+                        .body("items[0].title", is("After"), "items[0].severity", is("SEV1"), "items[0].version", is(1)));
+    }
+
+    static String declare(String org, String id, String severity, String startedAt, String title) {
+        post("/api/incidents", Map.of("incidentId", id, "title", title, "organization", org, "severity", severity,
+                "startedAt", startedAt)).statusCode(201);
+        return id;
+    }
+}
