@@ -17,7 +17,14 @@ import org.jboss.logging.Logger;
 @QuarkusMain
 public final class FaultlineMain {
 
+    static {
+        // Quarkus logs through JBoss LogManager; it must be chosen before anything touches JUL
+        System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
+    }
+
     private static final Logger LOG = Logger.getLogger(FaultlineMain.class);
+    /** zonky logs every initdb line at INFO before Quarkus configures logging; held so the level sticks. */
+    private static final java.util.logging.Logger ZONKY = java.util.logging.Logger.getLogger("io.zonky");
     static final String URL_PROPERTY = "quarkus.datasource.jdbc.url";
 
     private FaultlineMain() {
@@ -56,6 +63,7 @@ public final class FaultlineMain {
 
     private static EmbeddedPostgres startEmbedded(Path dir) throws IOException {
         Files.createDirectories(dir);
+        ZONKY.setLevel(java.util.logging.Level.WARNING);
         long start = System.nanoTime();
         // zonky registers a JVM shutdown hook that stops the server on SIGTERM as well
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()

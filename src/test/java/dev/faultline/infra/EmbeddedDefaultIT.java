@@ -1,0 +1,112 @@
+package dev.faultline.infra;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged jar on its embedded default: no datasource URL, an empty data directory. It must
+ * start its own PostgreSQL, record an incident, and still have it after a restart.
+ */
+class EmbeddedDefaultIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    Path dataDir;
+    Process app;
+    int port;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        dataDir = Files.createTempDirectory("faultline-it-");
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        stop();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Test
+    void starts_without_a_database_url_and_keeps_its_data_across_a_restart() throws Exception {
+        start();
+        HttpResponse<String> declared = send(HttpRequest.newBuilder(uri("/api/incidents"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"incidentId": "aws-2025-10-20", "title": "DynamoDB DNS outage in us-east-1",
+                         "organization": "AWS", "severity": "SEV1", "startedAt": "2025-10-20T06:48:00Z"}""")).build());
+        assertThat(declared.statusCode()).isEqualTo(201);
+        assertThat(get("/api/incidents/aws-2025-10-20").body()).contains("DynamoDB DNS outage");
+        assertThat(Files.isDirectory(dataDir.resolve("pg"))).as("data lives under FAULTLINE_DATA_DIR/pg").isTrue();
+
+        stop();
+        start();
+
+        HttpResponse<String> again = get("/api/incidents/aws-2025-10-20");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).contains("DynamoDB DNS outage");
+    }
+
+    void start() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("faultline.jar", "target/quarkus-app/quarkus-run.jar"))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("app.log").toFile()));
+        builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
+        builder.environment().put("FAULTLINE_DATA_DIR", dataDir.toString());
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        app = builder.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(app.isAlive()).as("app exited early; see " + dataDir.resolve("app.log")).isTrue();
+            try {
+                if (get("/q/health/ready").statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("not ready in 90 s:\n" + Files.readString(dataDir.resolve("app.log")));
+    }
+
+    void stop() throws InterruptedException {
+        if (app != null && app.isAlive()) {
+            app.destroy();
+            if (!app.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                app.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}
