@@ -8,8 +8,8 @@ CREATE TABLE incident_catalogue (
     status        VARCHAR(20)  NOT NULL,
     started_at    TIMESTAMPTZ  NOT NULL,
     resolved_at   TIMESTAMPTZ,
-    version       BIGINT       NOT NULL,
-    last_recorded_at TIMESTAMPTZ NOT NULL
+    -- sequence number of the last event applied to this row: makes redelivery a no-op
+    version       BIGINT       NOT NULL
 );
 CREATE INDEX incident_catalogue_org_idx ON incident_catalogue (lower(organization));
 CREATE INDEX incident_catalogue_started_idx ON incident_catalogue (started_at);

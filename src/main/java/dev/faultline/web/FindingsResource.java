@@ -1,13 +1,11 @@
 package dev.faultline.web;
 
 import dev.faultline.api.command.RetractRootCause;
-import dev.faultline.api.value.Slug;
 import dev.faultline.web.request.ContributingFactorBody;
 import dev.faultline.web.request.ImpactBody;
 import dev.faultline.web.request.RootCauseBody;
 import dev.faultline.web.request.RootCauseRevisionBody;
 import dev.faultline.web.request.StatementBody;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
@@ -50,7 +48,7 @@ public class FindingsResource {
             {"speaker": "Matthew Prince", "role": "CEO", "publishedAt": "2025-11-18T23:00:00Z", "channel": "BLOG",
              "quote": "An outage like today's is unacceptable.",
              "source": "https://blog.cloudflare.com/18-november-2025-outage/", "confidence": "CONFIRMED"}""")))
-    public Response statement(@PathParam("id") @Slug String id, StatementBody body, @Context HttpHeaders headers) {
+    public Response statement(@PathParam("id") String id, StatementBody body, @Context HttpHeaders headers) {
         return writer.update(required(body).toCommand(id, expectedVersion(headers)), headers);
     }
 
@@ -60,14 +58,14 @@ public class FindingsResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "DDoS hypothesis", value = """
             {"rootCauseId": "ddos-hypothesis", "summary": "Suspected hyper-scale DDoS attack",
              "labels": ["response:misleading-hypothesis"], "identifiedAt": "2025-11-18T11:35:00Z", "confidence": "CONFIRMED"}""")))
-    public Response rootCause(@PathParam("id") @Slug String id, RootCauseBody body, @Context HttpHeaders headers) {
+    public Response rootCause(@PathParam("id") String id, RootCauseBody body, @Context HttpHeaders headers) {
         return writer.update(required(body).toCommand(id, expectedVersion(headers)), headers);
     }
 
     @PUT
     @Path("/root-causes/{rootCauseId}")
     @Operation(summary = "Revise a root cause", description = "Replaces its content; 409 if it was retracted.")
-    public Response reviseRootCause(@PathParam("id") @Slug String id, @PathParam("rootCauseId") @Slug String rootCauseId,
+    public Response reviseRootCause(@PathParam("id") String id, @PathParam("rootCauseId") String rootCauseId,
                                     RootCauseRevisionBody body, @Context HttpHeaders headers) {
         return writer.update(required(body).toCommand(id, rootCauseId, expectedVersion(headers)), headers);
     }
@@ -75,9 +73,9 @@ public class FindingsResource {
     @DELETE
     @Path("/root-causes/{rootCauseId}")
     @Operation(summary = "Rule a root cause out", description = "It stays in history as RULED_OUT; ?ruledOutAt= is when, in incident time.")
-    public Response retractRootCause(@PathParam("id") @Slug String id, @PathParam("rootCauseId") @Slug String rootCauseId,
+    public Response retractRootCause(@PathParam("id") String id, @PathParam("rootCauseId") String rootCauseId,
                                      @Parameter(description = "incident time it was ruled out, ISO-8601") @QueryParam("ruledOutAt") String ruledOutAt,
-                                     @QueryParam("reason") @Size(max = 2000) String reason, @Context HttpHeaders headers) {
+                                     @QueryParam("reason") String reason, @Context HttpHeaders headers) {
         return writer.update(new RetractRootCause(id, rootCauseId, Params.instant("ruledOutAt", ruledOutAt), reason,
                 expectedVersion(headers)), headers);
     }
@@ -85,7 +83,7 @@ public class FindingsResource {
     @POST
     @Path("/contributing-factors")
     @Operation(summary = "Add a contributing factor")
-    public Response contributingFactor(@PathParam("id") @Slug String id, ContributingFactorBody body,
+    public Response contributingFactor(@PathParam("id") String id, ContributingFactorBody body,
                                        @Context HttpHeaders headers) {
         return writer.update(required(body).toCommand(id, expectedVersion(headers)), headers);
     }
@@ -93,7 +91,7 @@ public class FindingsResource {
     @PUT
     @Path("/impact")
     @Operation(summary = "Assess the impact", description = "Replaces any earlier assessment (kept in history).")
-    public Response impact(@PathParam("id") @Slug String id, ImpactBody body, @Context HttpHeaders headers) {
+    public Response impact(@PathParam("id") String id, ImpactBody body, @Context HttpHeaders headers) {
         return writer.update(required(body).toCommand(id, expectedVersion(headers)), headers);
     }
 }

@@ -8,7 +8,6 @@ import dev.faultline.api.query.Page;
 import dev.faultline.api.query.RecordedEvent;
 import dev.faultline.api.value.IncidentStatus;
 import dev.faultline.api.value.Severity;
-import dev.faultline.api.value.Slug;
 import dev.faultline.query.catalogue.IncidentCatalogueProjection;
 import dev.faultline.query.detail.IncidentDetails;
 import dev.faultline.web.problem.InvalidParameter;
@@ -72,14 +71,14 @@ public class IncidentResource {
     @PATCH
     @Path("/{id}")
     @Operation(summary = "Revise declaration facts", description = "Only the fields present change. Honors If-Match.")
-    public Response revise(@PathParam("id") @Slug String id, ReviseDetailsBody body, @Context HttpHeaders headers) {
+    public Response revise(@PathParam("id") String id, ReviseDetailsBody body, @Context HttpHeaders headers) {
         return writer.update(IncidentWriter.required(body).toCommand(id, IncidentWriter.expectedVersion(headers)), headers);
     }
 
     @POST
     @Path("/{id}/resolution")
     @Operation(summary = "Resolve the incident", description = "resolvedAt must not be before startedAt. Posting again restates it.")
-    public Response resolve(@PathParam("id") @Slug String id, ResolutionBody body, @Context HttpHeaders headers) {
+    public Response resolve(@PathParam("id") String id, ResolutionBody body, @Context HttpHeaders headers) {
         return writer.update(IncidentWriter.required(body).toCommand(id, IncidentWriter.expectedVersion(headers)), headers);
     }
 
@@ -88,7 +87,7 @@ public class IncidentResource {
     @Operation(summary = "Read an incident", description = """
             The current state, or with ?at= the incident as it stood at that moment of the outage (incident time),
             or with ?knownAt= what the knowledge base had recorded by then (knowledge time). ETag = version.""")
-    public Response get(@PathParam("id") @Slug String id,
+    public Response get(@PathParam("id") String id,
                         @Parameter(description = "incident time, ISO-8601 (e.g. 2025-11-18T12:00:00Z)") @QueryParam("at") String at,
                         @Parameter(description = "knowledge time, ISO-8601") @QueryParam("knownAt") String knownAt,
                         @Context Request request) {
@@ -106,7 +105,7 @@ public class IncidentResource {
     @GET
     @Path("/{id}/events")
     @Operation(summary = "The incident's events", description = "Every stored event in order: type, sequence, global position, recordedAt, actor, payload.")
-    public IncidentHistory events(@PathParam("id") @Slug String id, @QueryParam("knownAt") String knownAt) {
+    public IncidentHistory events(@PathParam("id") String id, @QueryParam("knownAt") String knownAt) {
         Instant knownTime = Params.instant("knownAt", knownAt);
         List<RecordedEvent> events = details.history(id, knownTime).orElseThrow(() -> notFound(id, knownTime));
         return new IncidentHistory(id, events.get(events.size() - 1).sequence(), events);

@@ -2,7 +2,6 @@ package dev.faultline.web;
 
 import dev.faultline.api.command.UnlinkIncident;
 import dev.faultline.api.value.LinkRelation;
-import dev.faultline.api.value.Slug;
 import dev.faultline.query.detail.IncidentDetails;
 import dev.faultline.web.problem.InvalidParameter;
 import dev.faultline.web.request.LinkBody;
@@ -44,14 +43,14 @@ public class RemediationResource {
     @POST
     @Path("/remediations")
     @Operation(summary = "Propose a remediation action", description = "type: MITIGATE, PREVENT, DETECT or PROCESS. Starts PROPOSED.")
-    public Response propose(@PathParam("id") @Slug String id, RemediationBody body, @Context HttpHeaders headers) {
+    public Response propose(@PathParam("id") String id, RemediationBody body, @Context HttpHeaders headers) {
         return writer.update(required(body).toCommand(id, expectedVersion(headers)), headers);
     }
 
     @PATCH
     @Path("/remediations/{actionId}")
     @Operation(summary = "Move a remediation action", description = "PROPOSED → IN_PROGRESS → DONE | ABANDONED; any other move is 409.")
-    public Response changeStatus(@PathParam("id") @Slug String id, @PathParam("actionId") @Slug String actionId,
+    public Response changeStatus(@PathParam("id") String id, @PathParam("actionId") String actionId,
                                  RemediationStatusBody body, @Context HttpHeaders headers) {
         return writer.update(required(body).toCommand(id, actionId, expectedVersion(headers)), headers);
     }
@@ -59,7 +58,7 @@ public class RemediationResource {
     @POST
     @Path("/links")
     @Operation(summary = "Link to another incident", description = "relation: CAUSED_BY, CAUSED, DUPLICATE_OF, SAME_ROOT_CAUSE, FOLLOW_UP_OF.")
-    public Response link(@PathParam("id") @Slug String id, LinkBody body, @Context HttpHeaders headers) {
+    public Response link(@PathParam("id") String id, LinkBody body, @Context HttpHeaders headers) {
         if (required(body).otherIncidentId() != null && !details.exists(body.otherIncidentId())) {
             throw new InvalidParameter("/otherIncidentId", "no incident " + body.otherIncidentId() + " to link to");
         }
@@ -69,7 +68,7 @@ public class RemediationResource {
     @DELETE
     @Path("/links/{otherId}")
     @Operation(summary = "Remove links to another incident", description = "Only the given ?relation=, or all links to it.")
-    public Response unlink(@PathParam("id") @Slug String id, @PathParam("otherId") @Slug String otherId,
+    public Response unlink(@PathParam("id") String id, @PathParam("otherId") String otherId,
                            @QueryParam("relation") String relation, @Context HttpHeaders headers) {
         return writer.update(new UnlinkIncident(id, otherId, Params.enumValue("relation", LinkRelation.class, relation),
                 expectedVersion(headers)), headers);

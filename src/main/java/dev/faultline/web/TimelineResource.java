@@ -1,10 +1,8 @@
 package dev.faultline.web;
 
 import dev.faultline.api.command.RetractTimelineEntry;
-import dev.faultline.api.value.Slug;
 import dev.faultline.web.request.TimelineCorrectionBody;
 import dev.faultline.web.request.TimelineEntryBody;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
@@ -45,14 +43,14 @@ public class TimelineResource {
             {"entryId": "first-alert", "at": "2025-11-18T11:31:00Z", "kind": "DETECTION",
              "text": "Automated tests detect the issue; an incident is opened.",
              "source": "https://blog.cloudflare.com/18-november-2025-outage/", "confidence": "CONFIRMED"}""")))
-    public Response record(@PathParam("id") @Slug String id, TimelineEntryBody body, @Context HttpHeaders headers) {
+    public Response record(@PathParam("id") String id, TimelineEntryBody body, @Context HttpHeaders headers) {
         return writer.update(required(body).toCommand(id, expectedVersion(headers)), headers);
     }
 
     @PUT
     @Path("/{entryId}")
     @Operation(summary = "Correct a timeline entry", description = "Replaces its content; the previous content stays in history. 409 if retracted.")
-    public Response correct(@PathParam("id") @Slug String id, @PathParam("entryId") @Slug String entryId,
+    public Response correct(@PathParam("id") String id, @PathParam("entryId") String entryId,
                             TimelineCorrectionBody body, @Context HttpHeaders headers) {
         return writer.update(required(body).toCommand(id, entryId, expectedVersion(headers)), headers);
     }
@@ -60,8 +58,8 @@ public class TimelineResource {
     @DELETE
     @Path("/{entryId}")
     @Operation(summary = "Retract a timeline entry", description = "The entry stays in history, marked retracted with the reason.")
-    public Response retract(@PathParam("id") @Slug String id, @PathParam("entryId") @Slug String entryId,
-                            @QueryParam("reason") @Size(max = 2000) String reason, @Context HttpHeaders headers) {
+    public Response retract(@PathParam("id") String id, @PathParam("entryId") String entryId,
+                            @QueryParam("reason") String reason, @Context HttpHeaders headers) {
         return writer.update(new RetractTimelineEntry(id, entryId, reason, expectedVersion(headers)), headers);
     }
 }

@@ -6,5 +6,5 @@ import java.time.Instant;
 
 /** One row of the incident catalogue (GET /api/incidents). */
 public record IncidentSummary(String id, String title, String organization, Severity severity,
-                              IncidentStatus status, Instant startedAt, Instant resolvedAt, long version) {
+                              IncidentStatus status, Instant startedAt, Instant resolvedAt) {
 }

@@ -14,7 +14,6 @@ import jakarta.validation.ValidatorFactory;
 import java.util.List;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
@@ -34,7 +33,7 @@ import org.jboss.logging.Logger;
 /**
  * Axon Framework, wired by hand (no Spring, no Axon Server): the Incident aggregate on a JDBC
  * event store in PostgreSQL, a JDBC token store for the tracking processors, Jackson for
- * serialization, and the JTA bridge so a unit of work commits with the database transaction.
+ * serialization, and the JDBC transaction bridge so a unit of work commits with the database transaction.
  * Started after Flyway has migrated the schema, shut down before the datasource closes.
  */
 @ApplicationScoped
@@ -47,10 +46,13 @@ public class AxonConfiguration {
 
     private final Configuration configuration;
 
-    AxonConfiguration(AgroalDataSource dataSource, jakarta.transaction.TransactionManager jta,
-                      ValidatorFactory validatorFactory, IncidentCatalogueProjection catalogue) {
-        TransactionManager transactions = new JtaTransactionManager(jta);
-        ConnectionProvider connections = dataSource::getConnection;
+    private final JdbcTransactions transactions;
+
+    AxonConfiguration(AgroalDataSource dataSource, ValidatorFactory validatorFactory,
+                      IncidentCatalogueProjection catalogue) {
+        JdbcTransactions transactions = new JdbcTransactions(dataSource);
+        this.transactions = transactions;
+        ConnectionProvider connections = transactions;
         Serializer serializer = EventSerialization.serializer();
 
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
@@ -76,7 +78,7 @@ public class AxonConfiguration {
                         .snapshotSerializer(serializer)
                         .upcasterChain(c.upcasterChain())))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Incident.class)
-                        .configureCache(c -> new WeakReferenceCache()));
+                        .configureCache(c -> new BoundedAggregateCache(10_000)));
 
         configurer.eventProcessing()
                 .registerTokenStore(c -> JdbcTokenStore.builder()
@@ -118,6 +120,13 @@ public class AxonConfiguration {
     @ApplicationScoped
     Serializer serializer() {
         return configuration.eventSerializer();
+    }
+
+    /** Connections that join the current Axon transaction, for projections writing read models. */
+    @Produces
+    @ApplicationScoped
+    ConnectionProvider connections() {
+        return transactions;
     }
 
     @Produces

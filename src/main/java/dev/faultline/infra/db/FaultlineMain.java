@@ -31,7 +31,8 @@ public final class FaultlineMain {
     }
 
     public static void main(String... args) throws IOException {
-        if (configuredUrl() != null) {
+        if (configuredUrl() != null || Boolean.getBoolean("quarkus.appcds.generate")) {
+            // an external database, or the build generating the class-data archive (no database needed)
             Quarkus.run(args);
             return;
         }

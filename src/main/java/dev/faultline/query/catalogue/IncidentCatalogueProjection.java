@@ -2,7 +2,6 @@ package dev.faultline.query.catalogue;
 
 import dev.faultline.api.event.IncidentDeclared;
 import dev.faultline.api.event.IncidentDetailsRevised;
-import dev.faultline.api.event.IncidentEvent;
 import dev.faultline.api.event.IncidentResolved;
 import dev.faultline.api.query.FindIncidents;
 import dev.faultline.api.query.IncidentSummary;
@@ -20,55 +19,53 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 
 /**
  * The incident catalogue: one row per incident in {@code incident_catalogue}, for listing with
- * filters, order and paging. Fed by a tracking processor; every update is guarded by the event's
- * sequence number, so replaying or redelivering events changes nothing.
+ * filters, order and paging. Fed by a tracking processor, it handles only the events that change
+ * a summary (the others are skipped without being deserialized); every update is guarded by the
+ * event's sequence number, so replaying or redelivering events changes nothing.
  */
 @ApplicationScoped
 @ProcessingGroup("catalogue")
 public class IncidentCatalogueProjection {
 
     private final AgroalDataSource dataSource;
+    private final ConnectionProvider transactional;
 
-    IncidentCatalogueProjection(AgroalDataSource dataSource) {
+    IncidentCatalogueProjection(AgroalDataSource dataSource, ConnectionProvider transactional) {
         this.dataSource = dataSource;
+        this.transactional = transactional;
     }
 
     @EventHandler
-    void on(IncidentEvent event, @SequenceNumber long sequence, @org.axonframework.eventhandling.Timestamp Instant recordedAt) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            if (event instanceof IncidentDeclared e) {
-                update(connection, """
-                        INSERT INTO incident_catalogue (incident_id, title, organization, severity, status, started_at,
-                                                        version, last_recorded_at)
-                        VALUES (?, ?, ?, ?, 'ONGOING', ?, ?, ?) ON CONFLICT (incident_id) DO NOTHING""",
-                        e.incidentId(), e.title(), e.organization(), e.severity().name(), ts(e.startedAt()),
-                        sequence, ts(recordedAt));
-            } else if (event instanceof IncidentDetailsRevised e) {
-                update(connection, """
-                        UPDATE incident_catalogue SET title = coalesce(?, title), organization = coalesce(?, organization),
-                               severity = coalesce(?, severity), started_at = coalesce(?, started_at),
-                               version = ?, last_recorded_at = ?
-                         WHERE incident_id = ? AND version < ?""",
-                        e.title(), e.organization(), e.severity() == null ? null : e.severity().name(),
-                        ts(e.startedAt()), sequence, ts(recordedAt), e.incidentId(), sequence);
-            } else if (event instanceof IncidentResolved e) {
-                update(connection, """
-                        UPDATE incident_catalogue SET status = 'RESOLVED', resolved_at = ?, version = ?, last_recorded_at = ?
-                         WHERE incident_id = ? AND version < ?""",
-                        ts(e.resolvedAt()), sequence, ts(recordedAt), e.incidentId(), sequence);
-            } else {
-                update(connection, """
-                        UPDATE incident_catalogue SET version = ?, last_recorded_at = ?
-                         WHERE incident_id = ? AND version < ?""",
-                        sequence, ts(recordedAt), event.incidentId(), sequence);
-            }
-        }
+    void on(IncidentDeclared e, @SequenceNumber long sequence) throws SQLException {
+        update("""
+                INSERT INTO incident_catalogue (incident_id, title, organization, severity, status, started_at, version)
+                VALUES (?, ?, ?, ?, 'ONGOING', ?, ?) ON CONFLICT (incident_id) DO NOTHING""",
+                e.incidentId(), e.title(), e.organization(), e.severity().name(), ts(e.startedAt()), sequence);
+    }
+
+    @EventHandler
+    void on(IncidentDetailsRevised e, @SequenceNumber long sequence) throws SQLException {
+        update("""
+                UPDATE incident_catalogue SET title = coalesce(?, title), organization = coalesce(?, organization),
+                       severity = coalesce(?, severity), started_at = coalesce(?, started_at), version = ?
+                 WHERE incident_id = ? AND version < ?""",
+                e.title(), e.organization(), e.severity() == null ? null : e.severity().name(),
+                ts(e.startedAt()), sequence, e.incidentId(), sequence);
+    }
+
+    @EventHandler
+    void on(IncidentResolved e, @SequenceNumber long sequence) throws SQLException {
+        update("""
+                UPDATE incident_catalogue SET status = 'RESOLVED', resolved_at = ?, version = ?
+                 WHERE incident_id = ? AND version < ?""",
+                ts(e.resolvedAt()), sequence, e.incidentId(), sequence);
     }
 
     /** One page of incidents matching the filters. */
@@ -120,7 +117,7 @@ public class IncidentCatalogueProjection {
                 while (rs.next()) {
                     items.add(new IncidentSummary(rs.getString(1), rs.getString(2), rs.getString(3),
                             Severity.valueOf(rs.getString(4)), IncidentStatus.valueOf(rs.getString(5)),
-                            instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)), rs.getLong(8)));
+                            instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7))));
                 }
             }
             return new Page<>(total, query.page(), query.size(), items);
@@ -129,8 +126,10 @@ public class IncidentCatalogueProjection {
         }
     }
 
-    private static void update(Connection connection, String sql, Object... args) throws SQLException {
-        try (PreparedStatement statement = prepare(connection, sql, Arrays.asList(args))) {
+    /** Runs in the processor's transaction: the row commits together with the processor's token. */
+    private void update(String sql, Object... args) throws SQLException {
+        try (Connection connection = transactional.getConnection();
+             PreparedStatement statement = prepare(connection, sql, Arrays.asList(args))) {
             statement.executeUpdate();
         }
     }

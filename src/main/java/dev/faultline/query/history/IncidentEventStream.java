@@ -114,12 +114,18 @@ public class IncidentEventStream {
         return result;
     }
 
-    /** The global position of the event that gave an incident the given version. */
+    /** The global position of the event that gave an incident the given version, or -1. */
     public long positionOf(String incidentId, long version) {
-        return read(incidentId).orElse(List.of()).stream()
-                .filter(e -> e.sequence() == version)
-                .mapToLong(RecordedEvent::position)
-                .findFirst()
-                .orElse(-1L);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT globalindex FROM domainevententry WHERE aggregateidentifier = ? AND sequencenumber = ?")) {
+            statement.setString(1, incidentId);
+            statement.setLong(2, version);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : -1L;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the position of " + incidentId + "@" + version, e);
+        }
     }
 }

@@ -1,0 +1,21 @@
+-- wrk script: POST a timeline entry to one of the benchmark incidents, chosen at random.
+-- The incident ids are read from the file named by the INCIDENTS environment variable.
+local ids = {}
+for line in io.lines(os.getenv("INCIDENTS")) do ids[#ids + 1] = line end
+
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+local body = '{"at":"2025-11-18T11:31:00Z","kind":"OTHER","text":"Benchmark entry: proxies return HTTP 5xx"}'
+
+request = function()
+  return wrk.format(nil, "/api/incidents/" .. ids[math.random(#ids)] .. "/timeline", nil, body)
+end
+
+done = function(summary, latency, requests)
+  local non2xx = summary.errors.status
+  local ok = summary.requests - non2xx
+  io.write(string.format(
+    'WRK_JSON {"ok":%d,"failed":%d,"perSecond":%.1f,"p50ms":%.2f,"p99ms":%.2f,"maxMs":%.2f}\n',
+    ok, non2xx + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    ok / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
+end
