@@ -68,7 +68,7 @@ public class Incident {
     @CommandHandler
     public Incident(DeclareIncident c) {
         apply(new IncidentDeclared(c.incidentId(), c.title().strip(), c.organization().strip(), c.severity(),
-                c.startedAt(), c.summary(), listOrEmpty(c.affectedServices()), listOrEmpty(c.sources())));
+                c.startedAt(), precision(c.startPrecision()), c.summary(), listOrEmpty(c.affectedServices()), listOrEmpty(c.sources())));
     }
 
     @CommandHandler
@@ -78,15 +78,17 @@ public class Incident {
         String organization = changed(c.organization() == null ? null : c.organization().strip(), now.organization());
         Severity severity = changed(c.severity(), now.severity());
         Instant started = changed(c.startedAt(), now.startedAt());
+        TimePrecision startPrecision = changed(c.startPrecision(), now.startPrecision());
         String summary = changed(c.summary(), now.summary());
         List<String> services = changed(c.affectedServices(), now.affectedServices());
         List<String> sources = changed(c.sources(), now.sources());
         if (started != null && resolution != null && resolution.resolvedAt().isBefore(started)) {
             throw invalid("startedAt", "startedAt " + started + " is after the resolution at " + resolution.resolvedAt());
         }
-        if (title != null || organization != null || severity != null || started != null || summary != null
-                || services != null || sources != null) {
-            apply(new IncidentDetailsRevised(incidentId, title, organization, severity, started, summary, services, sources));
+        if (title != null || organization != null || severity != null || started != null || startPrecision != null
+                || summary != null || services != null || sources != null) {
+            apply(new IncidentDetailsRevised(incidentId, title, organization, severity, started, startPrecision, summary,
+                    services, sources));
         }
     }
 
@@ -136,7 +138,7 @@ public class Incident {
     @CommandHandler
     public void handle(PublishStatement c) {
         StatementPublished event = new StatementPublished(incidentId, c.statementId(), c.speaker().strip(),
-                c.role(), c.publishedAt(), c.channel(), c.quote(), c.source(), confidence(c.confidence()));
+                c.role(), c.publishedAt(), precision(c.precision()), c.channel(), c.quote(), c.source(), confidence(c.confidence()));
         applyOnce(statements, "statementId", c.statementId(), event, "statement");
     }
 
@@ -222,7 +224,7 @@ public class Incident {
         if (c.resolvedAt().isBefore(startedAt)) {
             throw invalid("resolvedAt", "resolvedAt " + c.resolvedAt() + " is before the incident started at " + startedAt);
         }
-        IncidentResolved event = new IncidentResolved(incidentId, c.resolvedAt(), c.how(), c.source(), confidence(c.confidence()));
+        IncidentResolved event = new IncidentResolved(incidentId, c.resolvedAt(), precision(c.precision()), c.how(), c.source(), confidence(c.confidence()));
         if (!event.equals(resolution)) {
             apply(event);
         }
@@ -264,7 +266,8 @@ public class Incident {
     void on(IncidentDetailsRevised e) {
         IncidentDeclared d = declaration;
         declaration = new IncidentDeclared(incidentId, or(e.title(), d.title()), or(e.organization(), d.organization()),
-                or(e.severity(), d.severity()), or(e.startedAt(), d.startedAt()), or(e.summary(), d.summary()),
+                or(e.severity(), d.severity()), or(e.startedAt(), d.startedAt()),
+                or(e.startPrecision(), d.startPrecision()), or(e.summary(), d.summary()),
                 or(e.affectedServices(), d.affectedServices()), or(e.sources(), d.sources()));
         startedAt = declaration.startedAt();
     }

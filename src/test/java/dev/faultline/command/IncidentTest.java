@@ -26,7 +26,7 @@ class IncidentTest {
     static final String BLOG = "https://blog.cloudflare.com/18-november-2025-outage/";
 
     static final IncidentDeclared DECLARED = new IncidentDeclared(ID, "Cloudflare global outage", "Cloudflare",
-            Severity.SEV1, START, "Bot Management feature file doubled", List.of("CDN"), List.of(BLOG));
+            Severity.SEV1, START, TimePrecision.EXACT, "Bot Management feature file doubled", List.of("CDN"), List.of(BLOG));
     static final TimelineEntryRecorded ALERT = new TimelineEntryRecorded(ID, "first-alert",
             Instant.parse("2025-11-18T11:31:00Z"), TimePrecision.EXACT, EntryKind.DETECTION,
             "Automated tests detect the issue", BLOG, Confidence.CONFIRMED);
@@ -54,46 +54,46 @@ class IncidentTest {
         @Test
         void declaring_records_the_declaration() {
             fixture.givenNoPriorActivity()
-                    .when(new DeclareIncident(ID, " Cloudflare global outage ", "Cloudflare", Severity.SEV1, START,
+                    .when(new DeclareIncident(ID, " Cloudflare global outage ", "Cloudflare", Severity.SEV1, START, null,
                             "Bot Management feature file doubled", List.of("CDN"), List.of(BLOG)))
                     .expectEvents(DECLARED);
         }
         @Test
         void an_id_that_is_not_a_slug_is_rejected_before_anything_is_recorded() {
             assertInvalid(List.of(), new DeclareIncident("Cloudflare 18/11", "title", "org", Severity.SEV1, START,
-                    null, null, null), "incidentId");
+                    null, null, null, null), "incidentId");
         }
         @Test
         void missing_fields_and_non_http_sources_are_rejected() {
-            assertInvalid(List.of(), new DeclareIncident(ID, " ", null, null, null, null, null,
+            assertInvalid(List.of(), new DeclareIncident(ID, " ", null, null, null, null, null, null,
                     List.of("javascript:alert(1)")), "title", "organization", "severity", "startedAt", "sources");
         }
         @Test
         void text_over_its_limit_is_rejected() {
-            assertInvalid(List.of(), new DeclareIncident(ID, "x".repeat(Limits.TITLE + 1), "o", Severity.SEV1, START,
+            assertInvalid(List.of(), new DeclareIncident(ID, "x".repeat(Limits.TITLE + 1), "o", Severity.SEV1, START, null,
                     "s".repeat(Limits.LONG_TEXT + 1), null, null), "title", "summary");
         }
         @Test
         void revising_records_only_what_changed() {
             fixture.given(DECLARED)
-                    .when(new ReviseIncidentDetails(ID, "Cloudflare global outage", null, Severity.SEV2, null, null,
+                    .when(new ReviseIncidentDetails(ID, "Cloudflare global outage", null, Severity.SEV2, null, null, null,
                             null, null, null))
-                    .expectEvents(new IncidentDetailsRevised(ID, null, null, Severity.SEV2, null, null, null, null))
+                    .expectEvents(new IncidentDetailsRevised(ID, null, null, Severity.SEV2, null, null, null, null, null))
                     .expectResultMessagePayload(new CommandOutcome(ID, 1, true));
         }
         @Test
         void revising_to_the_same_values_records_nothing() {
             fixture.given(DECLARED)
                     .when(new ReviseIncidentDetails(ID, "Cloudflare global outage", "Cloudflare", Severity.SEV1, START,
-                            null, null, null, null))
+                            null, null, null, null, null))
                     .expectNoEvents()
                     .expectResultMessagePayload(new CommandOutcome(ID, 0, false));
         }
 
         @Test
         void start_cannot_move_after_the_resolution() {
-            fixture.given(DECLARED, new IncidentResolved(ID, START.plusSeconds(3600), "rolled back", null, Confidence.CONFIRMED))
-                    .when(new ReviseIncidentDetails(ID, null, null, null, START.plusSeconds(7200), null, null, null, null))
+            fixture.given(DECLARED, new IncidentResolved(ID, START.plusSeconds(3600), TimePrecision.EXACT, "rolled back", null, Confidence.CONFIRMED))
+                    .when(new ReviseIncidentDetails(ID, null, null, null, START.plusSeconds(7200), null, null, null, null, null))
                     .expectExceptionMessage(org.hamcrest.Matchers.containsString("after the resolution"))
                     .expectNoEvents();
         }
@@ -187,15 +187,15 @@ class IncidentTest {
         void publishing_a_statement() {
             Instant at = Instant.parse("2025-11-18T23:00:00Z");
             fixture.given(DECLARED)
-                    .when(new PublishStatement(ID, "ceo-blog", "Matthew Prince", "CEO", at, StatementChannel.BLOG,
+                    .when(new PublishStatement(ID, "ceo-blog", "Matthew Prince", "CEO", at, null, StatementChannel.BLOG,
                             "An outage like today's is unacceptable.", BLOG, Confidence.CONFIRMED, null))
                     .expectEvents(new StatementPublished(ID, "ceo-blog", "Matthew Prince", "CEO", at,
-                            StatementChannel.BLOG, "An outage like today's is unacceptable.", BLOG, Confidence.CONFIRMED));
+                            TimePrecision.EXACT, StatementChannel.BLOG, "An outage like today's is unacceptable.", BLOG, Confidence.CONFIRMED));
         }
 
         @Test
         void a_statement_needs_a_speaker_a_channel_and_a_quote() {
-            assertInvalid(List.of(DECLARED), new PublishStatement(ID, "s-1", "", null, START, null, "", null, null,
+            assertInvalid(List.of(DECLARED), new PublishStatement(ID, "s-1", "", null, START, null, null, "", null, null,
                     null), "speaker", "channel", "quote");
         }
         @Test
@@ -358,14 +358,14 @@ class IncidentTest {
         void resolving() {
             Instant end = Instant.parse("2025-11-18T17:06:00Z");
             fixture.given(DECLARED)
-                    .when(new ResolveIncident(ID, end, "All systems back", BLOG, Confidence.CONFIRMED, null))
-                    .expectEvents(new IncidentResolved(ID, end, "All systems back", BLOG, Confidence.CONFIRMED));
+                    .when(new ResolveIncident(ID, end, null, "All systems back", BLOG, Confidence.CONFIRMED, null))
+                    .expectEvents(new IncidentResolved(ID, end, TimePrecision.EXACT, "All systems back", BLOG, Confidence.CONFIRMED));
         }
 
         @Test
         void resolution_cannot_precede_the_start() {
             fixture.given(DECLARED)
-                    .when(new ResolveIncident(ID, START.minusSeconds(1), null, null, null, null))
+                    .when(new ResolveIncident(ID, START.minusSeconds(1), null, null, null, null, null))
                     .expectException(rejection(INVALID, "resolvedAt")).expectNoEvents();
         }
 

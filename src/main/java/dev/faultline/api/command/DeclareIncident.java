@@ -13,6 +13,7 @@ public record DeclareIncident(
         @NotBlank @Size(max = Limits.NAME) String organization,
         @NotNull Severity severity,
         @NotNull Instant startedAt,
+        TimePrecision startPrecision,
         @Size(max = Limits.LONG_TEXT) String summary,
         @Size(max = Limits.LIST) List<@NotBlank @Size(max = Limits.NAME) String> affectedServices,
         @Size(max = Limits.LIST) List<@NotNull @SourceUrl String> sources) implements IncidentCommand {

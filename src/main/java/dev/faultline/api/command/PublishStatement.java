@@ -15,6 +15,7 @@ public record PublishStatement(
         @NotBlank @Size(max = Limits.NAME) String speaker,
         @Size(max = Limits.NAME) String role,
         @NotNull Instant publishedAt,
+        TimePrecision precision,
         @NotNull StatementChannel channel,
         @NotBlank @Size(max = Limits.TEXT) String quote,
         @SourceUrl String source,

@@ -12,6 +12,7 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 public record ResolveIncident(
         @TargetAggregateIdentifier @NotNull @Slug String incidentId,
         @NotNull Instant resolvedAt,
+        TimePrecision precision,
         @Size(max = Limits.TEXT) String how,
         @SourceUrl String source,
         Confidence confidence,

@@ -15,6 +15,7 @@ public record ReviseIncidentDetails(
         @Size(min = 1, max = Limits.NAME) String organization,
         Severity severity,
         Instant startedAt,
+        TimePrecision startPrecision,
         @Size(max = Limits.LONG_TEXT) String summary,
         @Size(max = Limits.LIST) List<@NotBlank @Size(max = Limits.NAME) String> affectedServices,
         @Size(max = Limits.LIST) List<@NotNull @SourceUrl String> sources,

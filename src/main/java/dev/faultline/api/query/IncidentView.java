@@ -19,6 +19,7 @@ public record IncidentView(
         Severity severity,
         IncidentStatus status,
         Instant startedAt,
+        TimePrecision startPrecision,
         String summary,
         List<String> affectedServices,
         List<String> sources,
@@ -52,7 +53,8 @@ public record IncidentView(
     public record Retraction(Instant recordedAt, String reason) {
     }
 
-    public record Statement(String id, String speaker, String role, Instant publishedAt, StatementChannel channel,
+    public record Statement(String id, String speaker, String role, Instant publishedAt, TimePrecision precision,
+                            StatementChannel channel,
                             String quote, String source, Confidence confidence) {
     }
 
@@ -80,7 +82,7 @@ public record IncidentView(
     public record StatusChange(RemediationStatus from, RemediationStatus to, Instant at, String note) {
     }
 
-    public record Resolution(Instant resolvedAt, String how, String source, Confidence confidence) {
+    public record Resolution(Instant resolvedAt, TimePrecision precision, String how, String source, Confidence confidence) {
     }
 
     public record Link(String incidentId, LinkRelation relation, String note) {

@@ -72,6 +72,7 @@ public final class IncidentFolder {
                 declared = new IncidentDeclared(e.incidentId(),
                         or(e.title(), declared.title()), or(e.organization(), declared.organization()),
                         or(e.severity(), declared.severity()), or(e.startedAt(), declared.startedAt()),
+                        or(e.startPrecision(), declared.startPrecision()),
                         or(e.summary(), declared.summary()), or(e.affectedServices(), declared.affectedServices()),
                         or(e.sources(), declared.sources()));
             } else if (payload instanceof TimelineEntryRecorded e) {
@@ -91,7 +92,7 @@ public final class IncidentFolder {
                                 old.confidence(), old.recordedAt(), old.corrections(), new Retraction(when, e.reason())));
             } else if (payload instanceof StatementPublished e) {
                 statements.put(e.statementId(), new Statement(e.statementId(),
-                        e.speaker(), e.role(), e.publishedAt(), e.channel(), e.quote(), e.source(), e.confidence()));
+                        e.speaker(), e.role(), e.publishedAt(), e.precision(), e.channel(), e.quote(), e.source(), e.confidence()));
             } else if (payload instanceof RootCauseIdentified e) {
                 rootCauses.put(e.rootCauseId(), new RootCause(e.rootCauseId(),
                         e.summary(), e.labels(), e.identifiedAt(), e.source(), e.confidence(), "STANDING", null, 0));
@@ -122,7 +123,7 @@ public final class IncidentFolder {
                             old.source(), old.confidence(), old.proposedAt(), List.copyOf(history));
                 });
             } else if (payload instanceof IncidentResolved e) {
-                resolution = new Resolution(e.resolvedAt(), e.how(), e.source(),
+                resolution = new Resolution(e.resolvedAt(), e.precision(), e.how(), e.source(),
                         e.confidence());
             } else if (payload instanceof IncidentLinked e) {
                 links.put(e.otherIncidentId() + "/" + e.relation(),
@@ -153,7 +154,7 @@ public final class IncidentFolder {
             return new IncidentView(
                     declared.incidentId(), version, declared.title(), declared.organization(), declared.severity(),
                     resolved != null ? IncidentStatus.RESOLVED : IncidentStatus.ONGOING,
-                    declared.startedAt(), declared.summary(), declared.affectedServices(), declared.sources(),
+                    declared.startedAt(), declared.startPrecision(), declared.summary(), declared.affectedServices(), declared.sources(),
                     entries,
                     statements.values().stream().filter(s -> happened.test(s.publishedAt()))
                             .sorted(Comparator.comparing(Statement::publishedAt)).toList(),

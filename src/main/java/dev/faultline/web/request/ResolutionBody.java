@@ -7,9 +7,9 @@ import java.util.List;
 
 /** Body of POST /api/incidents/{id}/resolution. */
 public record ResolutionBody(
-        Instant resolvedAt, String how, String source, Confidence confidence) {
+        Instant resolvedAt, TimePrecision precision, String how, String source, Confidence confidence) {
 
     public ResolveIncident toCommand(String incidentId, Long expectedVersion) {
-        return new ResolveIncident(incidentId, resolvedAt, how, source, confidence, expectedVersion);
+        return new ResolveIncident(incidentId, resolvedAt, precision, how, source, confidence, expectedVersion);
     }
 }

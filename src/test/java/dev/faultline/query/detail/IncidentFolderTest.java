@@ -39,7 +39,7 @@ class IncidentFolderTest {
 
     @Test
     void the_current_view_has_everything_ordered_by_incident_time() {
-        given(new IncidentDeclared(ID, "t", "Cloudflare", Severity.SEV1, START, null, List.of(), List.of()),
+        given(new IncidentDeclared(ID, "t", "Cloudflare", Severity.SEV1, START, TimePrecision.EXACT, null, List.of(), List.of()),
                 entry("later", "2025-11-18T14:30:00Z", EntryKind.MITIGATION),
                 entry("earlier", "2025-11-18T11:31:00Z", EntryKind.DETECTION));
         IncidentView view = fold(null, null);
@@ -50,11 +50,11 @@ class IncidentFolderTest {
 
     @Test
     void derived_figures_ignore_retracted_entries() {
-        given(new IncidentDeclared(ID, "t", "Cloudflare", Severity.SEV1, START, null, List.of(), List.of()),
+        given(new IncidentDeclared(ID, "t", "Cloudflare", Severity.SEV1, START, TimePrecision.EXACT, null, List.of(), List.of()),
                 entry("false-alarm", "2025-11-18T11:25:00Z", EntryKind.DETECTION),
                 new TimelineEntryRetracted(ID, "false-alarm", "was another incident"),
                 entry("alert", "2025-11-18T11:31:00Z", EntryKind.DETECTION),
-                new IncidentResolved(ID, Instant.parse("2025-11-18T17:06:00Z"), null, null, Confidence.CONFIRMED));
+                new IncidentResolved(ID, Instant.parse("2025-11-18T17:06:00Z"), TimePrecision.EXACT, null, null, Confidence.CONFIRMED));
         IncidentView.Derived derived = fold(null, null).derived();
         assertThat(derived.timeToDetect()).isEqualTo(Duration.ofMinutes(11));
         assertThat(derived.timeToResolve()).isEqualTo(Duration.parse("PT5H35M"));
@@ -63,13 +63,13 @@ class IncidentFolderTest {
 
     @Test
     void at_hides_what_had_not_happened_and_undated_analysis_until_resolution() {
-        given(new IncidentDeclared(ID, "t", "Cloudflare", Severity.SEV1, START, null, List.of(), List.of()),
+        given(new IncidentDeclared(ID, "t", "Cloudflare", Severity.SEV1, START, TimePrecision.EXACT, null, List.of(), List.of()),
                 entry("alert", "2025-11-18T11:31:00Z", EntryKind.DETECTION),
                 new RootCauseIdentified(ID, "ddos", "DDoS?", List.of(), Instant.parse("2025-11-18T11:35:00Z"), null, Confidence.CONFIRMED),
                 new RootCauseRetracted(ID, "ddos", Instant.parse("2025-11-18T13:05:00Z"), "no"),
                 new ContributingFactorAdded(ID, "no-check", "no size check", List.of(), null, Confidence.CONFIRMED),
                 new RemediationProposed(ID, "kill", "kill switches", RemediationType.MITIGATE, null, null, null, Confidence.CONFIRMED),
-                new IncidentResolved(ID, Instant.parse("2025-11-18T17:06:00Z"), null, null, Confidence.CONFIRMED));
+                new IncidentResolved(ID, Instant.parse("2025-11-18T17:06:00Z"), TimePrecision.EXACT, null, null, Confidence.CONFIRMED));
         IncidentView noon = fold(Instant.parse("2025-11-18T12:00:00Z"), null);
         assertThat(noon.status()).isEqualTo(IncidentStatus.ONGOING);
         assertThat(noon.rootCauses()).singleElement().satisfies(c -> {
@@ -89,7 +89,7 @@ class IncidentFolderTest {
 
     @Test
     void known_at_stops_at_the_last_event_recorded_by_then() {
-        given(new IncidentDeclared(ID, "t", "Cloudflare", Severity.SEV1, START, null, List.of(), List.of()),
+        given(new IncidentDeclared(ID, "t", "Cloudflare", Severity.SEV1, START, TimePrecision.EXACT, null, List.of(), List.of()),
                 entry("alert", "2025-11-18T11:31:00Z", EntryKind.DETECTION),
                 new TimelineEntryCorrected(ID, "alert", Instant.parse("2025-11-18T11:32:00Z"), TimePrecision.MINUTE,
                         EntryKind.DETECTION, "corrected", null, Confidence.CONFIRMED, "blog"));
@@ -107,8 +107,8 @@ class IncidentFolderTest {
 
     @Test
     void detail_revisions_and_unlinks_fold_in() {
-        given(new IncidentDeclared(ID, "t", "Cloudflare", Severity.SEV1, START, "s", List.of(), List.of()),
-                new IncidentDetailsRevised(ID, null, null, Severity.SEV2, null, null, null, null),
+        given(new IncidentDeclared(ID, "t", "Cloudflare", Severity.SEV1, START, TimePrecision.EXACT, "s", List.of(), List.of()),
+                new IncidentDetailsRevised(ID, null, null, Severity.SEV2, null, null, null, null, null),
                 new IncidentLinked(ID, "aws-2025-10-20", LinkRelation.SAME_ROOT_CAUSE, null),
                 new IncidentLinked(ID, "aws-2025-10-20", LinkRelation.FOLLOW_UP_OF, null),
                 new IncidentUnlinked(ID, "aws-2025-10-20", LinkRelation.FOLLOW_UP_OF));
