@@ -14,7 +14,7 @@ public record PublishStatement(
         @NotNull @Slug String statementId,
         @NotBlank @Size(max = Limits.NAME) String speaker,
         @Size(max = Limits.NAME) String role,
-        @NotNull Instant publishedAt,
+        Instant publishedAt,
         TimePrecision precision,
         @NotNull StatementChannel channel,
         @NotBlank @Size(max = Limits.TEXT) String quote,

@@ -156,8 +156,9 @@ public final class IncidentFolder {
                     resolved != null ? IncidentStatus.RESOLVED : IncidentStatus.ONGOING,
                     declared.startedAt(), declared.startPrecision(), declared.summary(), declared.affectedServices(), declared.sources(),
                     entries,
-                    statements.values().stream().filter(s -> happened.test(s.publishedAt()))
-                            .sorted(Comparator.comparing(Statement::publishedAt)).toList(),
+                    statements.values().stream().filter(s -> happenedOrUndated.test(s.publishedAt()))
+                            .sorted(Comparator.comparing(Statement::publishedAt,
+                                    Comparator.nullsLast(Comparator.naturalOrder()))).toList(),
                     causes,
                     analysisKnown ? List.copyOf(factors.values()) : List.of(),
                     analysisKnown ? impact : null,

@@ -128,4 +128,15 @@ public class IncidentEventStream {
             throw new IllegalStateException("cannot read the position of " + incidentId + "@" + version, e);
         }
     }
+
+    /** Whether nothing at all has been recorded yet (a first start). */
+    public boolean storeIsEmpty() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM domainevententry LIMIT 1");
+             ResultSet rs = statement.executeQuery()) {
+            return !rs.next();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the event store", e);
+        }
+    }
 }

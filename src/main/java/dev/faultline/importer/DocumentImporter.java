@@ -1,0 +1,125 @@
+package dev.faultline.importer;
+
+import dev.faultline.api.command.CommandOutcome;
+import dev.faultline.api.command.CommandRejected;
+import dev.faultline.api.command.IncidentCommand;
+import dev.faultline.api.document.IncidentDocument;
+import dev.faultline.api.query.IncidentView;
+import dev.faultline.api.value.Limits;
+import dev.faultline.importer.DocumentCommands.Plan;
+import dev.faultline.importer.DocumentCommands.Step;
+import dev.faultline.importer.ImportOutcome.Problem;
+import dev.faultline.infra.axon.CommandMetadata;
+import dev.faultline.query.detail.IncidentDetails;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+/**
+ * Imports one incident document: plans the commands that bring the stored incident to it, checks
+ * them all, then sends them in one unit of work and one database transaction, so a document is
+ * stored whole or not at all. The commands are the ones the REST API sends; their events say
+ * {@code via: import} (or {@code seed}).
+ */
+@ApplicationScoped
+public class DocumentImporter {
+
+    private final CommandGateway commands;
+    private final TransactionManager transactions;
+    private final IncidentDetails details;
+    private final Validator validator;
+
+    DocumentImporter(CommandGateway commands, TransactionManager transactions, IncidentDetails details,
+                     Validator validator) {
+        this.commands = commands;
+        this.transactions = transactions;
+        this.details = details;
+        this.validator = validator;
+    }
+
+    public ImportOutcome importDocument(int index, IncidentDocument doc, String via, String correlationId) {
+        String id = doc.id();
+        if (id == null || !id.matches(Limits.ID_PATTERN)) {
+            return ImportOutcome.failed(index, id, List.of(new Problem("/id", "must match " + Limits.ID_PATTERN)));
+        }
+        Optional<IncidentView> current = details.find(id, null, null);
+        Plan plan = DocumentCommands.plan(current, doc);
+        List<Problem> problems = new ArrayList<>();
+        plan.conflicts().forEach(c -> problems.add(new Problem(c.pointer(), c.message())));
+        for (Step step : plan.steps()) {
+            for (ConstraintViolation<IncidentCommand> v : validator.validate(step.command())) {
+                problems.add(new Problem(pointer(step.pointer(), v.getPropertyPath()), v.getMessage()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return ImportOutcome.failed(index, id, problems);
+        }
+        if (plan.steps().isEmpty()) {
+            return new ImportOutcome(index, id, ImportOutcome.Result.unchanged, 0,
+                    current.map(IncidentView::version).orElse(null), null);
+        }
+        return send(index, id, plan, current.isEmpty(), CommandMetadata.of(CommandMetadata.ANONYMOUS, via,
+                correlationId == null ? UUID.randomUUID().toString() : correlationId));
+    }
+
+    private ImportOutcome send(int index, String id, Plan plan, boolean creating, MetaData metaData) {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(new GenericMessage<>(id));
+        unitOfWork.attachTransaction(transactions);
+        Step step = null;
+        long version = -1;
+        try {
+            for (Step s : plan.steps()) {
+                step = s;
+                Object result = commands.sendAndWait(new GenericCommandMessage<>(s.command(), metaData));
+                version = result instanceof CommandOutcome outcome ? outcome.version() : version + 1;
+            }
+            unitOfWork.commit();
+        } catch (CommandRejected e) {
+            unitOfWork.rollback(e);
+            String field = e.field() == null ? "" : "/" + e.field().replace("[", "/").replace("]", "");
+            return ImportOutcome.failed(index, id, List.of(new Problem(step.pointer() + field, e.getMessage())));
+        } catch (RuntimeException e) {
+            if (unitOfWork.isActive()) {
+                unitOfWork.rollback(e);
+            }
+            return ImportOutcome.failed(index, id, List.of(new Problem(step == null ? "" : step.pointer(),
+                    "not stored: " + e.getMessage())));
+        }
+        return new ImportOutcome(index, id, creating ? ImportOutcome.Result.created : ImportOutcome.Result.updated,
+                plan.steps().size(), version, null);
+    }
+
+    /** The document pointer of a violated command field, e.g. {@code /timeline/3/text}. */
+    private static String pointer(String stepPointer, Path path) {
+        StringBuilder pointer = new StringBuilder(stepPointer);
+        for (Path.Node node : path) {
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                String name = switch (node.getName()) {
+                    case "incidentId" -> stepPointer.isEmpty() ? "id" : null;
+                    case "entryId", "statementId", "rootCauseId", "factorId", "actionId" -> "id";
+                    case "otherIncidentId" -> "incidentId";
+                    default -> node.getName();
+                };
+                if (name != null) {
+                    pointer.append('/').append(name);
+                }
+            }
+            if (node.getIndex() != null) {
+                pointer.append('/').append(node.getIndex());
+            }
+        }
+        return pointer.toString();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.faultline.web;
+
+import dev.faultline.importer.DocumentImporter;
+import dev.faultline.importer.DocumentReader;
+import dev.faultline.importer.DocumentReader.Format;
+import dev.faultline.importer.ImportOutcome;
+import dev.faultline.web.problem.Problem;
+import dev.faultline.web.problem.ProblemException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code POST /api/import}: incident documents as YAML, JSON (one or an array) or NDJSON (a
+ * stream, for bulk). Each document is created, updated (only its differences become events),
+ * left unchanged, or failed with every problem — and then none of it is stored. Other documents
+ * of the same request still import.
+ */
+@Path("/api/import")
+@Tag(name = "Import and export")
+public class ImportResource {
+
+    public static final String NDJSON = "application/x-ndjson";
+
+    private final DocumentImporter importer;
+
+    ImportResource(DocumentImporter importer) {
+        this.importer = importer;
+    }
+
+    /** The response: a count per result and every document's outcome, in input order. */
+    public record ImportReport(Map<ImportOutcome.Result, Integer> summary, List<ImportOutcome> documents) {
+    }
+
+    @POST
+    @Consumes({"application/yaml", "application/x-yaml", "text/yaml", MediaType.APPLICATION_JSON, NDJSON})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import incident documents", description = """
+            YAML (one document, several separated by ---, or a list), JSON (an object or an array) or NDJSON
+            (one document per line). Documents look like GET /api/incidents/{id} without derived fields; see
+            docs/import.md and seed-incidents/schema.json. 200 with each document's outcome; 400 only when the
+            body as a whole cannot be parsed.""")
+    public Response importDocuments(InputStream body, @Context HttpHeaders headers) {
+        Format format = format(headers.getMediaType());
+        String correlation = headers.getHeaderString(IncidentWriter.CORRELATION_HEADER);
+        List<ImportOutcome> outcomes = new ArrayList<>();
+        try {
+            DocumentReader.read(body, format, read -> outcomes.add(read.document() == null
+                    ? new ImportOutcome(read.index(), read.id(), ImportOutcome.Result.failed, 0, null, read.problems())
+                    : importer.importDocument(read.index(), read.document(), "import", correlation)));
+        } catch (DocumentReader.MalformedInput e) {
+            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST,
+                    "the body is not valid " + format.name() + ": " + e.getMessage(), null));
+        }
+        Map<ImportOutcome.Result, Integer> summary = new EnumMap<>(ImportOutcome.Result.class);
+        outcomes.forEach(o -> summary.merge(o.result(), 1, Integer::sum));
+        return Response.ok(new ImportReport(summary, outcomes)).build();
+    }
+
+    private static Format format(MediaType type) {
+        String subtype = type == null ? "" : type.getSubtype();
+        if (subtype.contains("ndjson")) {
+            return Format.NDJSON;
+        }
+        return subtype.contains("yaml") ? Format.YAML : Format.JSON;
+    }
+}
