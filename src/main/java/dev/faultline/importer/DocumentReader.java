@@ -69,7 +69,7 @@ public final class DocumentReader {
         switch (format) {
             case NDJSON -> readLines(body, sink);
             case JSON -> readTree(body, JSON, sink);
-            case YAML -> readTree(body, YAML, sink);
+            case YAML -> readTree(withoutAliases(body), YAML, sink);
         }
     }
 
@@ -103,6 +103,38 @@ public final class DocumentReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Largest YAML body; bulk loads go through NDJSON, which is streamed. */
+    static final int MAX_YAML_BYTES = 16 * 1024 * 1024;
+
+    /**
+     * YAML anchors and aliases are refused outright: they are the vehicle of alias bombs, and
+     * Jackson would read an alias as the anchor's name rather than its value.
+     */
+    private static InputStream withoutAliases(InputStream body) throws MalformedInput {
+        byte[] bytes;
+        try {
+            bytes = body.readNBytes(MAX_YAML_BYTES + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (bytes.length > MAX_YAML_BYTES) {
+            throw new MalformedInput("YAML bodies are limited to 16 MB; send large imports as NDJSON");
+        }
+        try {
+            for (org.yaml.snakeyaml.events.Event event : new org.yaml.snakeyaml.Yaml(loaderOptions())
+                    .parse(new InputStreamReader(new java.io.ByteArrayInputStream(bytes), StandardCharsets.UTF_8))) {
+                if (event instanceof org.yaml.snakeyaml.events.AliasEvent
+                        || event instanceof org.yaml.snakeyaml.events.NodeEvent node && node.getAnchor() != null) {
+                    throw new MalformedInput("YAML anchors and aliases are not accepted (line "
+                            + (event.getStartMark().getLine() + 1) + ")");
+                }
+            }
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            throw new MalformedInput(e.getMessage());
+        }
+        return new java.io.ByteArrayInputStream(bytes);
     }
 
     private static void readLines(InputStream body, Consumer<Read> sink) {

@@ -24,10 +24,11 @@ class LayeringTest {
     }
 
     @Test
-    void message_types_depend_only_on_java_validation_and_axon_annotations() {
+    void message_types_depend_only_on_java_and_validation_axon_and_jackson_annotations() {
         classes().that().resideInAPackage("dev.faultline.api..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.faultline.api..",
-                        "jakarta.validation..", "org.axonframework.modelling.command..")
+                        "jakarta.validation..", "org.axonframework.modelling.command..",
+                        "com.fasterxml.jackson.annotation..")
                 .check(classes);
     }
 
@@ -50,6 +51,14 @@ class LayeringTest {
     void read_models_do_not_reach_into_the_write_side_or_http() {
         noClasses().that().resideInAPackage("dev.faultline.query..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.faultline.command..", "dev.faultline.web..",
+                        "jakarta.ws.rs..")
+                .check(classes);
+    }
+
+    @Test
+    void the_importer_speaks_commands_not_http_or_aggregates() {
+        noClasses().that().resideInAPackage("dev.faultline.importer..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.faultline.web..", "dev.faultline.command..",
                         "jakarta.ws.rs..")
                 .check(classes);
     }

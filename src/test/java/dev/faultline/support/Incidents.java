@@ -38,6 +38,11 @@ public final class Incidents {
         return given().contentType(ContentType.JSON).body(body).when().post(path).then();
     }
 
+    /** A text body as UTF-8 bytes: REST Assured only encodes strings for content types it knows. */
+    public static byte[] utf8(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public static int eventCount(String id) {
         return given().get("/api/incidents/" + id + "/events").then().statusCode(200)
                 .extract().path("events.size()");
