@@ -139,4 +139,25 @@ public class IncidentEventStream {
             throw new IllegalStateException("cannot read the event store", e);
         }
     }
+
+    /** Every incident id, in the order the incidents were declared; streamed from the store. */
+    public void forEachIncidentId(java.util.function.Consumer<String> sink) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false); // lets PostgreSQL stream with a cursor
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT aggregateidentifier FROM domainevententry WHERE sequencenumber = 0 ORDER BY globalindex")) {
+                statement.setFetchSize(1_000);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        sink.accept(rs.getString(1));
+                    }
+                }
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list incidents", e);
+        }
+    }
 }
