@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Bulk import benchmark (issue 3): N synthetic incidents as one NDJSON stream over HTTP into a
+# fresh database on the machine's PostgreSQL, then the baseline: the same event rows inserted
+# with plain JDBC batches. Also samples the app's resident memory during the import.
+#   usage: bench/run-import.sh [incidents=10000]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-10000}
+pg=${FAULTLINE_BENCH_PG:-jdbc:postgresql://127.0.0.1:5432/}
+db=faultline_bulk_$(date +%s)
+port=18095
+out=target/bench
+mkdir -p "$out"
+pid=""
+psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $db"
+cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; sleep 2; psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" || true; }
+trap cleanup EXIT
+[ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -q package -DskipTests
+(cd bench && mvn -B -q package)
+cp="bench/target/faultline-bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*"
+corpus="$out/corpus-$n.ndjson"
+[ -f "$corpus" ] || java -cp "$cp" dev.faultline.bench.CorpusGenerator "$n" "$corpus"
+echo "corpus: $corpus ($(du -h "$corpus" | cut -f1))"
+
+FAULTLINE_SEED_ENABLED=false QUARKUS_DATASOURCE_JDBC_URL="$pg$db" QUARKUS_HTTP_PORT=$port \
+  java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar >"$out/import-app.log" 2>&1 &
+pid=$!
+until curl -fs "http://localhost:$port/q/health/ready" >/dev/null; do sleep 0.1; done
+
+max_rss=0
+( while kill -0 $pid 2>/dev/null; do awk '/VmRSS/ {print $2}' /proc/$pid/status; sleep 1; done ) > "$out/import-rss.txt" &
+sampler=$!
+t0=$(date +%s%N)
+curl -fsS -X POST "http://localhost:$port/api/import" -H 'Content-Type: application/x-ndjson' \
+  --data-binary @"$corpus" -o "$out/import-report.json"
+t1=$(date +%s%N)
+kill $sampler 2>/dev/null || true
+seconds=$(python3 -c "print(($t1 - $t0) / 1e9)")
+events=$(psql -tA -h 127.0.0.1 -U postgres -d "$db" -c "SELECT count(*) FROM domainevententry")
+max_rss=$(sort -n "$out/import-rss.txt" | tail -1)
+summary=$(python3 -c "import json; print(json.dumps(json.load(open('$out/import-report.json'))['summary']))")
+echo "import: $summary, $events events in ${seconds}s = $(python3 -c "print(round($events / $seconds))") events/s, max RSS $((max_rss / 1024)) MB"
+kill -TERM $pid; wait $pid 2>/dev/null || true; pid=""
+baseline=$(java -cp "$cp" dev.faultline.bench.BatchInsertBaseline "$pg$db" | sed -n 's/^BASELINE_JSON //p')
+echo "baseline: $baseline"
+printf '{"date":"%s","incidents":%d,"events":%d,"seconds":%s,"eventsPerSecond":%s,"maxRssMb":%d,"summary":%s,"baseline":%s}\n' \
+  "$(date -u +%FT%TZ)" "$n" "$events" "$seconds" "$(python3 -c "print(round($events / $seconds))")" $((max_rss / 1024)) \
+  "$summary" "$baseline" > "$out/import.json"
+cat "$out/import.json"
