@@ -14,7 +14,9 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 
 import static dev.faultline.api.command.CommandRejected.conflict;
@@ -67,6 +69,72 @@ public class Incident {
 
     @CommandHandler
     public Incident(DeclareIncident c) {
+        declare(c);
+    }
+
+    /**
+     * An imported document: its commands run in order through the same handlers, in this one unit
+     * of work, so they record exactly the events the REST API would — or nothing at all.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(ApplyIncidentDocument document) {
+        List<IncidentCommand> commands = document.commands();
+        for (int i = 0; i < commands.size(); i++) {
+            IncidentCommand c = commands.get(i);
+            if (incidentId == null && !(c instanceof DeclareIncident)) {
+                throw notFound("incidentId", "no incident " + document.incidentId());
+            }
+            try {
+                execute(c);
+            } catch (CommandRejected e) {
+                throw e.atStep(i);
+            }
+        }
+    }
+
+    private void execute(IncidentCommand c) {
+        if (c instanceof DeclareIncident x) {
+            if (incidentId != null) {
+                throw conflict("incidentId", "an incident with id " + x.incidentId() + " already exists");
+            }
+            declare(x);
+        } else if (c instanceof ReviseIncidentDetails x) {
+            handle(x);
+        } else if (c instanceof RecordTimelineEntry x) {
+            handle(x);
+        } else if (c instanceof CorrectTimelineEntry x) {
+            handle(x);
+        } else if (c instanceof RetractTimelineEntry x) {
+            handle(x);
+        } else if (c instanceof PublishStatement x) {
+            handle(x);
+        } else if (c instanceof IdentifyRootCause x) {
+            handle(x);
+        } else if (c instanceof ReviseRootCause x) {
+            handle(x);
+        } else if (c instanceof RetractRootCause x) {
+            handle(x);
+        } else if (c instanceof AddContributingFactor x) {
+            handle(x);
+        } else if (c instanceof AssessImpact x) {
+            handle(x);
+        } else if (c instanceof ProposeRemediation x) {
+            handle(x);
+        } else if (c instanceof ChangeRemediationStatus x) {
+            handle(x);
+        } else if (c instanceof ResolveIncident x) {
+            handle(x);
+        } else if (c instanceof LinkIncident x) {
+            handle(x);
+        } else if (c instanceof UnlinkIncident x) {
+            handle(x);
+        } else {
+            throw invalid("commands", "cannot apply " + c.getClass().getSimpleName() + " from a document");
+        }
+    }
+
+    private void declare(DeclareIncident c) {
         apply(new IncidentDeclared(c.incidentId(), c.title().strip(), c.organization().strip(), c.severity(),
                 c.startedAt(), precision(c.startPrecision()), c.summary(), listOrEmpty(c.affectedServices()), listOrEmpty(c.sources())));
     }
@@ -95,10 +163,16 @@ public class Incident {
     /** Wraps every command on an existing incident to report its outcome. */
     @CommandHandlerInterceptor
     public CommandOutcome outcome(InterceptorChain chain) throws Exception {
-        long before = AggregateLifecycle.getVersion();
+        long before = versionOrNone();
         chain.proceed();
-        long after = AggregateLifecycle.getVersion();
+        long after = versionOrNone();
         return new CommandOutcome(incidentId, after, after != before);
+    }
+
+    /** The version, or -1 while an aggregate created by an import has no event yet. */
+    private static long versionOrNone() {
+        Long version = AggregateLifecycle.getVersion();
+        return version == null ? -1 : version;
     }
 
     // ---- timeline ---------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package dev.faultline.importer;
 
+import dev.faultline.api.command.ApplyIncidentDocument;
 import dev.faultline.api.command.CommandOutcome;
 import dev.faultline.api.command.CommandRejected;
 import dev.faultline.api.command.IncidentCommand;
@@ -21,30 +22,26 @@ import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 
 /**
  * Imports one incident document: plans the commands that bring the stored incident to it, checks
- * them all, then sends them in one unit of work and one database transaction, so a document is
- * stored whole or not at all. The commands are the ones the REST API sends; their events say
- * {@code via: import} (or {@code seed}).
+ * them all, then sends them as one {@link ApplyIncidentDocument}, which the aggregate applies in
+ * one unit of work and one database transaction: a document is stored whole or not at all. The
+ * commands are the ones the REST API sends, so the events are too; they say {@code via: import}
+ * (or {@code seed}).
  */
 @ApplicationScoped
 public class DocumentImporter {
 
     private final CommandGateway commands;
-    private final TransactionManager transactions;
     private final IncidentDetails details;
     private final Validator validator;
 
-    DocumentImporter(CommandGateway commands, TransactionManager transactions, IncidentDetails details,
-                     Validator validator) {
+    DocumentImporter(CommandGateway commands, IncidentDetails details, Validator validator) {
         this.commands = commands;
-        this.transactions = transactions;
         this.details = details;
         this.validator = validator;
     }
@@ -75,30 +72,21 @@ public class DocumentImporter {
     }
 
     private ImportOutcome send(int index, String id, Plan plan, boolean creating, MetaData metaData) {
-        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(new GenericMessage<>(id));
-        unitOfWork.attachTransaction(transactions);
-        Step step = null;
-        long version = -1;
+        List<IncidentCommand> steps = plan.steps().stream().map(Step::command).toList();
         try {
-            for (Step s : plan.steps()) {
-                step = s;
-                Object result = commands.sendAndWait(new GenericCommandMessage<>(s.command(), metaData));
-                version = result instanceof CommandOutcome outcome ? outcome.version() : version + 1;
-            }
-            unitOfWork.commit();
+            CommandOutcome outcome = commands.sendAndWait(
+                    new GenericCommandMessage<>(new ApplyIncidentDocument(id, steps), metaData));
+            return new ImportOutcome(index, id, creating ? ImportOutcome.Result.created : ImportOutcome.Result.updated,
+                    plan.steps().size(), outcome.version(), null);
         } catch (CommandRejected e) {
-            unitOfWork.rollback(e);
-            String field = e.field() == null ? "" : "/" + e.field().replace("[", "/").replace("]", "");
-            return ImportOutcome.failed(index, id, List.of(new Problem(step.pointer() + field, e.getMessage())));
-        } catch (RuntimeException e) {
-            if (unitOfWork.isActive()) {
-                unitOfWork.rollback(e);
-            }
-            return ImportOutcome.failed(index, id, List.of(new Problem(step == null ? "" : step.pointer(),
-                    "not stored: " + e.getMessage())));
+            String at = e.step() >= 0 ? plan.steps().get(e.step()).pointer() : "";
+            String field = e.field() == null || e.field().equals("incidentId") ? ""
+                    : "/" + e.field().replace("[", "/").replace("]", "");
+            return ImportOutcome.failed(index, id, List.of(new Problem(at + field, e.getMessage())));
+        } catch (ConcurrencyException | AggregateStreamCreationException e) {
+            return ImportOutcome.failed(index, id, List.of(new Problem("",
+                    "another write to incident " + id + " won the race; import the document again")));
         }
-        return new ImportOutcome(index, id, creating ? ImportOutcome.Result.created : ImportOutcome.Result.updated,
-                plan.steps().size(), version, null);
     }
 
     /** The document pointer of a violated command field, e.g. {@code /timeline/3/text}. */

@@ -395,6 +395,56 @@ class IncidentTest {
         }
     }
 
+    @Nested
+    class ImportedDocuments {
+        @Test
+        void a_document_for_a_new_incident_declares_it_and_applies_every_command_in_order() {
+            fixture.givenNoPriorActivity()
+                    .when(new ApplyIncidentDocument(ID, List.of(
+                            new DeclareIncident(ID, "Cloudflare global outage", "Cloudflare", Severity.SEV1, START,
+                                    TimePrecision.EXACT, "Bot Management feature file doubled", List.of("CDN"), List.of(BLOG)),
+                            recordAlert(),
+                            new RetractTimelineEntry(ID, "first-alert", "test alert", null))))
+                    .expectEvents(DECLARED, ALERT, new TimelineEntryRetracted(ID, "first-alert", "test alert"));
+        }
+
+        @Test
+        void a_document_for_a_known_incident_applies_only_its_commands() {
+            fixture.given(DECLARED)
+                    .when(new ApplyIncidentDocument(ID, List.of(recordAlert())))
+                    .expectEvents(ALERT)
+                    .expectResultMessagePayload(new CommandOutcome(ID, 1, true));
+        }
+
+        @Test
+        void a_rule_broken_by_any_command_records_nothing_and_names_the_command() {
+            fixture.given(DECLARED)
+                    .when(new ApplyIncidentDocument(ID, List.of(recordAlert(),
+                            new ResolveIncident(ID, START.minusSeconds(60), null, null, null, null, null))))
+                    .expectNoEvents()
+                    .expectException(org.hamcrest.Matchers.allOf(rejection(INVALID, "resolvedAt"),
+                            new org.hamcrest.TypeSafeMatcher<Object>() {
+                                @Override
+                                protected boolean matchesSafely(Object item) {
+                                    return ((CommandRejected) item).step() == 1;
+                                }
+
+                                @Override
+                                public void describeTo(org.hamcrest.Description d) {
+                                    d.appendText("rejected at step 1");
+                                }
+                            }));
+        }
+
+        @Test
+        void a_document_cannot_start_without_a_declaration() {
+            fixture.givenNoPriorActivity()
+                    .when(new ApplyIncidentDocument(ID, List.of(recordAlert())))
+                    .expectException(CommandRejected.class)
+                    .expectNoEvents();
+        }
+    }
+
     /**
      * Asserts that Bean Validation rejects the command at dispatch, before the aggregate sees it
      * (so nothing can be recorded), naming exactly the given fields.

@@ -11,11 +11,27 @@ public class CommandRejected extends RuntimeException {
 
     private final Reason reason;
     private final String field;
+    private final int step;
 
     public CommandRejected(Reason reason, String field, String message) {
+        this(reason, field, message, -1);
+    }
+
+    private CommandRejected(Reason reason, String field, String message, int step) {
         super(message, null, false, false);
         this.reason = reason;
         this.field = field;
+        this.step = step;
+    }
+
+    /** The same rejection, attributed to command {@code step} of an {@link ApplyIncidentDocument}. */
+    public CommandRejected atStep(int step) {
+        return new CommandRejected(reason, field, getMessage(), step);
+    }
+
+    /** Which command of an {@link ApplyIncidentDocument} was rejected, or -1. */
+    public int step() {
+        return step;
     }
 
     public static CommandRejected invalid(String field, String message) {

@@ -122,13 +122,6 @@ public class AxonConfiguration {
         return configuration.eventSerializer();
     }
 
-    /** Axon's transactions, for code that groups several commands into one (the importer). */
-    @Produces
-    @ApplicationScoped
-    TransactionManager transactionManager() {
-        return transactions;
-    }
-
     /** Connections that join the current Axon transaction, for projections writing read models. */
     @Produces
     @ApplicationScoped
