@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The packaged jar on its embedded default: no datasource URL, an empty data directory. It must
- * start its own PostgreSQL, record an incident, and still have it after a restart.
+ * start its own PostgreSQL, import the seed incidents, record an incident, and still have it
+ * (and the seeds, once) after a restart.
  */
 class EmbeddedDefaultIT {
 
@@ -51,18 +52,26 @@ class EmbeddedDefaultIT {
         HttpResponse<String> declared = send(HttpRequest.newBuilder(uri("/api/incidents"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"incidentId": "aws-2025-10-20", "title": "DynamoDB DNS outage in us-east-1",
-                         "organization": "AWS", "severity": "SEV1", "startedAt": "2025-10-20T06:48:00Z"}""")).build());
+                        {"incidentId": "our-own-outage", "title": "Our own outage",
+                         "organization": "Example", "severity": "SEV2", "startedAt": "2026-11-27T06:00:00Z"}""")).build());
         assertThat(declared.statusCode()).isEqualTo(201);
-        assertThat(get("/api/incidents/aws-2025-10-20").body()).contains("DynamoDB DNS outage");
+        assertThat(get("/api/incidents/our-own-outage").body()).contains("Our own outage");
+        assertThat(get("/api/incidents/aws-2025-10-20").body()).as("seeded on first start").contains("DynamoDB");
         assertThat(Files.isDirectory(dataDir.resolve("pg"))).as("data lives under FAULTLINE_DATA_DIR/pg").isTrue();
 
         stop();
         start();
 
-        HttpResponse<String> again = get("/api/incidents/aws-2025-10-20");
+        HttpResponse<String> again = get("/api/incidents/our-own-outage");
         assertThat(again.statusCode()).isEqualTo(200);
-        assertThat(again.body()).contains("DynamoDB DNS outage");
+        assertThat(again.body()).contains("Our own outage");
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        String list = get("/api/incidents?size=100").body();
+        while (!list.contains("\"total\":21") && System.nanoTime() < deadline) {
+            Thread.sleep(200); // the catalogue is eventually consistent
+            list = get("/api/incidents?size=100").body();
+        }
+        assertThat(list).as("seeds imported once, not again on restart").contains("\"total\":21");
     }
 
     void start() throws Exception {
