@@ -4,6 +4,7 @@ import dev.faultline.importer.DocumentImporter;
 import dev.faultline.importer.DocumentReader;
 import dev.faultline.importer.DocumentReader.Format;
 import dev.faultline.importer.ImportOutcome;
+import dev.faultline.importer.ImportRun;
 import dev.faultline.web.problem.Problem;
 import dev.faultline.web.problem.ProblemException;
 import jakarta.ws.rs.Consumes;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -55,11 +55,9 @@ public class ImportResource {
     public Response importDocuments(InputStream body, @Context HttpHeaders headers) {
         Format format = format(headers.getMediaType());
         String correlation = headers.getHeaderString(IncidentWriter.CORRELATION_HEADER);
-        List<ImportOutcome> outcomes = new ArrayList<>();
+        List<ImportOutcome> outcomes;
         try {
-            DocumentReader.read(body, format, read -> outcomes.add(read.document() == null
-                    ? new ImportOutcome(read.index(), read.id(), ImportOutcome.Result.failed, 0, null, read.problems())
-                    : importer.importDocument(read.index(), read.document(), "import", correlation)));
+            outcomes = ImportRun.run(body, format, importer, "import", correlation);
         } catch (DocumentReader.MalformedInput e) {
             throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST,
                     "the body is not valid " + format.name() + ": " + e.getMessage(), null));

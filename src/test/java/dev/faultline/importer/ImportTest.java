@@ -213,6 +213,22 @@ class ImportTest {
     }
 
     @Test
+    void the_same_incident_twice_in_one_stream_is_imported_in_input_order() {
+        String id = newId("nd-twice");
+        String first = json(id, "TRIGGER", "first version");
+        String second = json(id, "TRIGGER", "second version");
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            body.append(json(newId("nd-filler"), "OTHER", "x")).append('\n');
+        }
+        body.append(first).append('\n').append(second).append('\n');
+        given().contentType("application/x-ndjson").body(utf8(body.toString())).post("/api/import").then()
+                .body("documents[12].result", is("created"), "documents[13].result", is("updated"),
+                        "documents.index", contains(java.util.stream.IntStream.range(0, 14).boxed().toArray()));
+        given().get("/api/incidents/" + id).then().body("timeline[0].text", is("second version"));
+    }
+
+    @Test
     void a_document_line_over_the_limit_fails_alone() {
         String huge = "{\"id\":\"" + newId("nd-huge") + "\",\"summary\":\"" + "x".repeat(1_100_000) + "\"}";
         String ok = json(newId("nd-ok"), "TRIGGER", "x");
