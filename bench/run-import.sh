@@ -23,7 +23,7 @@ corpus="$out/corpus-$n.ndjson"
 echo "corpus: $corpus ($(du -h "$corpus" | cut -f1))"
 
 FAULTLINE_SEED_ENABLED=false QUARKUS_DATASOURCE_JDBC_URL="$pg$db" QUARKUS_HTTP_PORT=$port \
-  java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar >"$out/import-app.log" 2>&1 &
+  java ${JAVA_OPTS:--Xmx1g} -jar target/quarkus-app/quarkus-run.jar >"$out/import-app.log" 2>&1 &
 pid=$!
 until curl -fs "http://localhost:$port/q/health/ready" >/dev/null; do sleep 0.1; done
 
