@@ -78,7 +78,7 @@ public class AxonConfiguration {
                         .snapshotSerializer(serializer)
                         .upcasterChain(c.upcasterChain())))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Incident.class)
-                        .configureCache(c -> new BoundedAggregateCache(10_000)));
+                        .configureCache(c -> new BoundedAggregateCache(1_000)));
 
         configurer.eventProcessing()
                 .registerTokenStore(c -> JdbcTokenStore.builder()
