@@ -10,22 +10,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-20}; clients=${2:-16}; runs=${3:-5}; warmup=${4:-60}
 command -v wrk >/dev/null || { apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }; }
-pg=${FAULTLINE_BENCH_PG:-jdbc:postgresql://127.0.0.1:5432/}
-db=faultline_bench_$(date +%s)
+db_prefix=faultline_bench
 port=18090
-out=target/bench
-mkdir -p "$out"
-pid=""
-psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $db"
-cleanup() {
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
-  sleep 2
-  psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" || true
-}
-trap cleanup EXIT
-[ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -q package -DskipTests
-(cd bench && mvn -B -q package)
-bench_java() { java -cp "bench/target/faultline-bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*" dev.faultline.bench.CoreBenchmark "$@"; }
+source bench/common.sh
+bench_java() { java -cp "$bench_cp" dev.faultline.bench.CoreBenchmark "$@"; }
 
 start_app() {
   local t0; t0=$(date +%s%N)

@@ -6,18 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-10000}
-pg=${FAULTLINE_BENCH_PG:-jdbc:postgresql://127.0.0.1:5432/}
-db=faultline_bulk_$(date +%s)
+db_prefix=faultline_bulk
 port=18095
-out=target/bench
-mkdir -p "$out"
-pid=""
-psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $db"
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; sleep 2; psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" || true; }
-trap cleanup EXIT
-[ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -q package -DskipTests
-(cd bench && mvn -B -q package)
-cp="bench/target/faultline-bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*"
+source bench/common.sh
+cp="$bench_cp"
 corpus="$out/corpus-$n.ndjson"
 [ -f "$corpus" ] || java -cp "$cp" dev.faultline.bench.CorpusGenerator "$n" "$corpus"
 echo "corpus: $corpus ($(du -h "$corpus" | cut -f1))"

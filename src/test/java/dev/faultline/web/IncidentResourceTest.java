@@ -56,7 +56,6 @@ class IncidentResourceTest {
                 .then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("errors[0].field", is("/incidentId"));
-        Incidents.eventCount(id);
         org.assertj.core.api.Assertions.assertThat(Incidents.eventCount(id)).isEqualTo(1);
     }
 
