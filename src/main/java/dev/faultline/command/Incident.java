@@ -1,5 +1,6 @@
 package dev.faultline.command;
 
+import dev.faultline.taxonomy.Taxonomy;
 import dev.faultline.api.command.*;
 import dev.faultline.api.event.*;
 import dev.faultline.api.value.*;

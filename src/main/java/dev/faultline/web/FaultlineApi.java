@@ -13,7 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Timeline", description = "What happened when, in incident time"),
                 @Tag(name = "Findings", description = "Statements, root causes, contributing factors, impact"),
                 @Tag(name = "Follow-up", description = "Remediation actions and links between incidents"),
-                @Tag(name = "Import and export", description = "Incident documents in YAML, JSON and NDJSON")
+                @Tag(name = "Search", description = "Full-text search by meaning, with highlights and facets"),
+                @Tag(name = "Import and export", description = "Incident documents in YAML, JSON and NDJSON"),
+                @Tag(name = "Operations", description = "Projections (read models) and their rebuilds")
         })
 public class FaultlineApi extends Application {
 }

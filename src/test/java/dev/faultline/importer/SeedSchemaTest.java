@@ -7,7 +7,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import dev.faultline.command.Taxonomy;
+import dev.faultline.taxonomy.Taxonomy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * Gives the test run its own, new PostgreSQL database on the machine's server (default
  * {@code jdbc:postgresql://127.0.0.1:5432/}, override with {@code FAULTLINE_TEST_PG}), and drops
- * it afterwards. Nothing depends on what earlier runs left behind.
+ * it afterwards, and a search index directory of its own. Nothing depends on what earlier runs left behind.
  */
 public class FreshDatabase implements QuarkusTestResourceLifecycleManager {
 
@@ -24,6 +24,7 @@ public class FreshDatabase implements QuarkusTestResourceLifecycleManager {
         name = "faultline_test_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
         execute("CREATE DATABASE " + name);
         return Map.of(
+                "faultline.search.index-dir", "target/test-index/" + name,
                 "quarkus.datasource.jdbc.url", SERVER + name,
                 "quarkus.datasource.username", USER);
     }

@@ -2,6 +2,7 @@ package dev.faultline.infra.axon;
 
 import dev.faultline.command.Incident;
 import dev.faultline.query.catalogue.IncidentCatalogueProjection;
+import dev.faultline.query.search.SearchProjection;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.runtime.ShutdownEvent;
@@ -44,12 +45,15 @@ public class AxonConfiguration {
     /** The processing group of the incident catalogue (GET /api/incidents). */
     public static final String CATALOGUE = "catalogue";
 
+    /** The processing group of the search index (GET /api/search). */
+    public static final String SEARCH = SearchProjection.GROUP;
+
     private final Configuration configuration;
 
     private final JdbcTransactions transactions;
 
     AxonConfiguration(AgroalDataSource dataSource, ValidatorFactory validatorFactory,
-                      IncidentCatalogueProjection catalogue) {
+                      IncidentCatalogueProjection catalogue, SearchProjection search) {
         JdbcTransactions transactions = new JdbcTransactions(dataSource);
         this.transactions = transactions;
         ConnectionProvider connections = transactions;
@@ -88,7 +92,11 @@ public class AxonConfiguration {
                 .registerTrackingEventProcessor(CATALOGUE, c -> c.eventStore(),
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(100))
-                .registerEventHandler(c -> ClientProxy.unwrap(catalogue));
+                .registerEventHandler(c -> ClientProxy.unwrap(catalogue))
+                .registerTrackingEventProcessor(SEARCH, c -> c.eventStore(),
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(200))
+                .registerEventHandler(c -> ClientProxy.unwrap(search));
 
         configuration = configurer.buildConfiguration();
         configuration.commandBus().registerDispatchInterceptor(new CommandMetadata());

@@ -93,6 +93,10 @@ public class IncidentEventStream {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read events of incident " + incidentId, e);
         }
+        return recorded(rows, positions);
+    }
+
+    private List<RecordedEvent> recorded(List<GenericDomainEventEntry<String>> rows, Map<Long, Long> positions) {
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -158,6 +162,113 @@ public class IncidentEventStream {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot list incidents", e);
+        }
+    }
+
+    /**
+     * Every incident's whole event stream, one incident at a time (ordered by incident id), read
+     * with a database cursor so memory stays flat whatever the store's size. For rebuilding
+     * projections; {@code sink} receives the raw rows and decodes them with {@link #decode}, so
+     * the costly part can run on other threads.
+     */
+    public void forEachIncident(java.util.function.Consumer<RawStream> sink) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT globalindex, sequencenumber, type, eventidentifier, timestamp, payloadtype, payloadrevision,
+                           payload::text AS payload, metadata::text AS metadata, aggregateidentifier
+                      FROM domainevententry
+                     ORDER BY aggregateidentifier, sequencenumber""")) {
+                statement.setFetchSize(5_000);
+                try (ResultSet rs = statement.executeQuery()) {
+                    RawStream current = null;
+                    while (rs.next()) {
+                        String id = rs.getString("aggregateidentifier");
+                        if (current == null || !current.incidentId.equals(id)) {
+                            if (current != null) {
+                                sink.accept(current);
+                            }
+                            current = new RawStream(id);
+                        }
+                        long sequence = rs.getLong("sequencenumber");
+                        current.positions.put(sequence, rs.getLong("globalindex"));
+                        current.rows.add(new GenericDomainEventEntry<>(rs.getString("type"), id, sequence,
+                                rs.getString("eventidentifier"), rs.getString("timestamp"), rs.getString("payloadtype"),
+                                rs.getString("payloadrevision"), rs.getString("payload"), rs.getString("metadata")));
+                    }
+                    if (current != null) {
+                        sink.accept(current);
+                    }
+                }
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot stream the event store", e);
+        }
+    }
+
+    /** The events of one incident as stored, not yet deserialized. */
+    public static final class RawStream {
+        private final String incidentId;
+        private final List<GenericDomainEventEntry<String>> rows = new ArrayList<>();
+        private final Map<Long, Long> positions = new HashMap<>();
+
+        RawStream(String incidentId) {
+            this.incidentId = incidentId;
+        }
+
+        public String incidentId() {
+            return incidentId;
+        }
+
+        public int size() {
+            return rows.size();
+        }
+    }
+
+    /** Deserializes (and upcasts) a raw stream; thread-safe. */
+    public List<RecordedEvent> decode(RawStream raw) {
+        return recorded(raw.rows, raw.positions);
+    }
+
+    /** The global position of the newest event in the store, or -1 when it is empty. */
+    public long head() {
+        return single("SELECT coalesce(max(globalindex), -1) FROM domainevententry");
+    }
+
+    /** How many events the store holds. */
+    public long count() {
+        return single("SELECT count(*) FROM domainevententry");
+    }
+
+    /** The ids of incidents with events after the given global position. */
+    public List<String> incidentsChangedAfter(long position) {
+        List<String> ids = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT DISTINCT aggregateidentifier FROM domainevententry WHERE globalindex > ?")) {
+            statement.setLong(1, position);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the event store", e);
+        }
+        return ids;
+    }
+
+    private long single(String sql) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql);
+             ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the event store", e);
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.faultline.command;
+package dev.faultline.taxonomy;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,6 +51,14 @@ public record Taxonomy(int version, Map<String, Dimension> dimensions) {
         }
         Dimension dimension = dimensions.get(qualifiedLabel.substring(0, colon));
         return dimension != null && dimension.labels().containsKey(qualifiedLabel.substring(colon + 1));
+    }
+
+    /** The label {@code dimension:label}, if this taxonomy has it. */
+    public java.util.Optional<Label> label(String qualifiedLabel) {
+        int colon = qualifiedLabel.indexOf(':');
+        Dimension dimension = colon < 0 ? null : dimensions.get(qualifiedLabel.substring(0, colon));
+        return dimension == null ? java.util.Optional.empty()
+                : java.util.Optional.ofNullable(dimension.labels().get(qualifiedLabel.substring(colon + 1)));
     }
 
     /** Every label, written {@code dimension:label}, sorted. */

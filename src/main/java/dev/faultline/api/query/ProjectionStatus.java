@@ -1,0 +1,20 @@
+package dev.faultline.api.query;
+
+import java.time.Duration;
+
+/**
+ * A projection (read model fed from the event store): its state, the global position it has
+ * processed up to, the store's newest position and the difference; {@code rebuild} is the current
+ * or last rebuild, null when there was none.
+ */
+public record ProjectionStatus(String name, State state, Long position, long head, Long lag, Rebuild rebuild) {
+
+    public enum State {
+        LIVE, REBUILDING, FAILED, STOPPED
+    }
+
+    /** Events processed of the total, speed and estimated time left (ISO-8601 duration). */
+    public record Rebuild(boolean running, String reason, long processed, long total, long eventsPerSecond,
+                          Duration eta, String startedAt, String finishedAt, String error) {
+    }
+}

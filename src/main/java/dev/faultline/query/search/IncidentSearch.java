@@ -1,0 +1,259 @@
+package dev.faultline.query.search;
+
+import dev.faultline.api.query.SearchIncidents;
+import dev.faultline.api.query.SearchResults;
+import dev.faultline.api.query.SearchResults.FacetValue;
+import dev.faultline.api.query.SearchResults.Hit;
+import dev.faultline.api.value.IncidentStatus;
+import dev.faultline.api.value.Severity;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hibernate.search.engine.search.aggregation.AggregationKey;
+import org.hibernate.search.engine.search.common.BooleanOperator;
+import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
+import org.hibernate.search.engine.search.predicate.SearchPredicate;
+import org.hibernate.search.engine.search.projection.SearchProjection;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryFlag;
+import org.hibernate.search.engine.search.query.SearchResult;
+import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
+import org.hibernate.search.util.common.SearchException;
+
+/**
+ * Full-text search over the incident index, in the Hibernate Search DSL only (so the
+ * Elasticsearch/OpenSearch backend stays a configuration change). What users type goes through
+ * the simple query string parser with a bounded feature set — words, "phrases", -exclusion,
+ * OR/|, + and parentheses; no wildcards, fuzzy or proximity operators — which never throws on
+ * syntax. A word of four letters or more that appears in no name, title or label is taken for a
+ * typo and matched there with one edit.
+ */
+@ApplicationScoped
+public class IncidentSearch {
+
+    /** Text fields and their weights: what an incident is about counts more than what was said in passing. */
+    static final Map<String, Float> FIELDS = fields();
+
+    /** Fields whose matches are returned as highlighted fragments, in this order. */
+    static final List<String> HIGHLIGHTED = List.of("title", "summary", "rootCauses", "statements", "timeline",
+            "factors", "impact", "remediations", "history");
+
+    /** Fields holding passages of prose, where all the query's words together mark a strong match. */
+    static final List<String> PASSAGES = List.of("title", "summary", "statements", "rootCauses", "timeline");
+
+    /** Score added per passage field that holds every word of the query (see docs/decisions.md). */
+    private static final float PASSAGE_BONUS = 60f;
+
+    private static final Pattern EXCLUDED = Pattern.compile("(?:^|\\s)-(\"[^\"]*\"?|\\S+)");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]{4,}");
+
+    private static final AggregationKey<Map<String, Long>> ORGANIZATIONS = AggregationKey.of("organization");
+    private static final AggregationKey<Map<String, Long>> LABELS = AggregationKey.of("label");
+    private static final AggregationKey<Map<String, Long>> SEVERITIES = AggregationKey.of("severity");
+    private static final AggregationKey<Map<Integer, Long>> YEARS = AggregationKey.of("year");
+
+    private final SearchIndexes indexes;
+
+    IncidentSearch(SearchIndexes indexes) {
+        this.indexes = indexes;
+    }
+
+    /** @throws IllegalArgumentException when the query is too large for the engine to run cheaply */
+    public SearchResults search(SearchIncidents query) {
+        long started = System.nanoTime();
+        try (SearchSession session = indexes.active().mapping().createSession()) {
+            String typos = unknownWords(session, query.text());
+            SearchResult<List<?>> result = session.search(SearchDocument.class)
+                    .select(f -> {
+                        List<SearchProjection<?>> columns = new ArrayList<>(List.of(
+                                f.id(String.class).toProjection(),
+                                f.field("title", String.class).toProjection(),
+                                f.field("organization", String.class).toProjection(),
+                                f.field("startedAt", Instant.class).toProjection(),
+                                f.field("severity", String.class).toProjection(),
+                                f.field("status", String.class).toProjection(),
+                                f.score().toProjection()));
+                        HIGHLIGHTED.forEach(field -> columns.add(f.highlight(field).toProjection()));
+                        return f.composite().from(columns.toArray(SearchProjection[]::new)).asList();
+                    })
+                    .where((f, root) -> root.add(predicate(f, query, typos)))
+                    .sort(f -> query.sort() == SearchIncidents.Sort.STARTED_AT || blank(query.text())
+                            ? f.field("startedAt").desc().then().score()
+                            : f.score().then().field("startedAt").desc())
+                    .highlighter(h -> h.unified().tag("<em>", "</em>").encoder(HighlighterEncoder.HTML)
+                            .numberOfFragments(2))
+                    .aggregation(ORGANIZATIONS, f -> f.terms().field("organization", String.class).maxTermCount(20))
+                    .aggregation(LABELS, f -> f.terms().field("labels", String.class).maxTermCount(50))
+                    .aggregation(SEVERITIES, f -> f.terms().field("severity", String.class))
+                    .aggregation(YEARS, f -> f.terms().field("year", Integer.class).maxTermCount(50))
+                    .fetch(query.page() * query.size(), query.size());
+            List<Hit> hits = new ArrayList<>(result.hits().size());
+            for (List<?> row : result.hits()) {
+                hits.add(hit(row));
+            }
+            Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+            facets.put("organization", facet(result.aggregation(ORGANIZATIONS)));
+            facets.put("label", facet(result.aggregation(LABELS)));
+            facets.put("severity", facet(result.aggregation(SEVERITIES)));
+            Map<String, Long> years = new LinkedHashMap<>();
+            result.aggregation(YEARS).entrySet().stream()
+                    .sorted(Map.Entry.<Integer, Long>comparingByKey().reversed())
+                    .forEach(e -> years.put(String.valueOf(e.getKey()), e.getValue()));
+            facets.put("year", years.entrySet().stream().map(e -> new FacetValue(e.getKey(), e.getValue())).toList());
+            long tookMs = (System.nanoTime() - started) / 1_000_000;
+            return new SearchResults(result.total().hitCount(), tookMs, hits, facets);
+        } catch (SearchException e) {
+            if (causedByTooManyClauses(e)) {
+                throw new IllegalArgumentException("the query has too many terms", e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The query's words that appear nowhere in names, titles and labels: likely typos, which get a
+     * fuzzy clause. Looking each word up first keeps the (costly) fuzzy matching off correct words.
+     */
+    private static String unknownWords(SearchSession session, String text) {
+        if (blank(text)) {
+            return "";
+        }
+        List<String> unknown = new ArrayList<>();
+        for (String word : positiveWords(text).split(" ")) {
+            if (!word.isEmpty() && session.search(SearchDocument.class)
+                    .where(f -> f.match().field("spelling").matching(word)).fetchTotalHitCount() == 0) {
+                unknown.add(word);
+            }
+        }
+        return String.join(" ", unknown);
+    }
+
+    private static SearchPredicate predicate(SearchPredicateFactory f, SearchIncidents query, String typos) {
+        return f.bool(b -> {
+            String text = query.text();
+            if (blank(text)) {
+                b.must(f.matchAll());
+            } else {
+                b.must(f.bool(relevance -> {
+                    relevance.should(f.bool().must(simple(f, text, FIELDS.keySet(), BooleanOperator.OR)).boost(2f));
+                    // a passage that holds every word (one statement, one summary) is what people mean
+                    for (String passage : PASSAGES) {
+                        relevance.should(f.bool().must(simple(f, text, List.of(passage), BooleanOperator.AND))
+                                .constantScore().boost(PASSAGE_BONUS));
+                    }
+                    if (!typos.isEmpty()) {
+                        relevance.should(f.match().field("spelling").matching(typos).fuzzy(1, 1).boost(2f));
+                    }
+                }));
+                Matcher excluded = EXCLUDED.matcher(text);
+                while (excluded.find()) {
+                    String term = excluded.group(1).replace("\"", " ").trim();
+                    if (!term.isEmpty()) {
+                        b.mustNot(simple(f, "\"" + term + "\"", FIELDS.keySet(), BooleanOperator.OR));
+                    }
+                }
+            }
+            if (query.organization() != null) {
+                b.filter(f.match().field("organization_key").matching(query.organization()));
+            }
+            for (String label : query.labels()) {
+                b.filter(f.match().field("labels").matching(label));
+            }
+            if (query.severity() != null) {
+                b.filter(f.match().field("severity").matching(query.severity().name()));
+            }
+            if (query.status() != null) {
+                b.filter(f.match().field("status").matching(query.status().name()));
+            }
+            if (query.from() != null || query.to() != null) {
+                b.filter(f.range().field("startedAt").between(query.from(), query.to()));
+            }
+        }).toPredicate();
+    }
+
+    private static SearchPredicate simple(SearchPredicateFactory f, String text, java.util.Collection<String> fields,
+                                          BooleanOperator operator) {
+        var step = f.simpleQueryString().field(fields.iterator().next());
+        for (String field : fields) {
+            step = step.field(field).boost(FIELDS.get(field));
+        }
+        return step.matching(text)
+                .defaultOperator(operator)
+                .flags(SimpleQueryFlag.AND, SimpleQueryFlag.OR, SimpleQueryFlag.NOT, SimpleQueryFlag.PHRASE,
+                        SimpleQueryFlag.PRECEDENCE, SimpleQueryFlag.WHITESPACE, SimpleQueryFlag.ESCAPE)
+                .toPredicate();
+    }
+
+    /** The words of the query that are not excluded, for typo-tolerant matching. */
+    static String positiveWords(String text) {
+        String positive = EXCLUDED.matcher(text).replaceAll(" ");
+        Matcher words = WORD.matcher(positive);
+        List<String> found = new ArrayList<>();
+        while (words.find() && found.size() < 16) {
+            String word = words.group().toLowerCase(Locale.ROOT);
+            if (!word.equals("and") && !word.equals("or")) {
+                found.add(word);
+            }
+        }
+        return String.join(" ", found);
+    }
+
+    private static Hit hit(List<?> row) {
+        Map<String, List<String>> highlights = new LinkedHashMap<>();
+        for (int i = 0; i < HIGHLIGHTED.size(); i++) {
+            @SuppressWarnings("unchecked")
+            List<String> list = (List<String>) row.get(7 + i);
+            if (list != null && !list.isEmpty()) {
+                highlights.put(HIGHLIGHTED.get(i), list);
+            }
+        }
+        return new Hit((String) row.get(0), (String) row.get(1), (String) row.get(2), (Instant) row.get(3),
+                Severity.valueOf((String) row.get(4)), IncidentStatus.valueOf((String) row.get(5)),
+                (Float) row.get(6), highlights);
+    }
+
+    private static List<FacetValue> facet(Map<String, Long> counts) {
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> new FacetValue(e.getKey(), e.getValue()))
+                .toList();
+    }
+
+    private static boolean causedByTooManyClauses(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().startsWith("TooManyClauses")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static Map<String, Float> fields() {
+        Map<String, Float> fields = new LinkedHashMap<>();
+        fields.put("title", 3.0f);
+        fields.put("rootCauses", 2.5f);
+        fields.put("summary", 2.0f);
+        fields.put("organization_text", 2.0f);
+        fields.put("labelText", 1.5f);
+        fields.put("statements", 1.5f);
+        fields.put("factors", 1.2f);
+        fields.put("timeline", 1.0f);
+        fields.put("impact", 1.0f);
+        fields.put("remediations", 1.0f);
+        fields.put("speakers", 1.0f);
+        fields.put("history", 0.3f);
+        return fields;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.faultline.query.search;
+
+import java.time.Instant;
+import java.util.List;
+import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Highlightable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.engine.backend.types.TermVector;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.DocumentId;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.SearchEntity;
+
+/**
+ * What the search index holds for one incident: all its text, split into fields that are weighted
+ * differently at query time (see {@link IncidentSearch#FIELDS}), plus facet, filter and sort fields.
+ * Built from the incident's folded current state by {@link SearchDocuments}; never loaded back as
+ * an entity (results are projections). Retracted or superseded facts go to {@code history}, which
+ * is searchable but weighted lowest.
+ */
+@SearchEntity(name = "Incident")
+@Indexed(index = "incidents")
+public class SearchDocument {
+
+    private static final String EN = SearchAnalysis.ENGLISH;
+    private static final String EN_Q = SearchAnalysis.ENGLISH_QUERY;
+
+    @DocumentId
+    String id;
+
+    @FullTextField(analyzer = EN, searchAnalyzer = EN_Q, projectable = Projectable.YES,
+            highlightable = Highlightable.ANY,
+            termVector = TermVector.WITH_POSITIONS_OFFSETS)
+    String title;
+
+    @KeywordField(projectable = Projectable.YES, aggregable = Aggregable.YES)
+    @KeywordField(name = "organization_key", normalizer = SearchAnalysis.KEY)
+    @FullTextField(name = "organization_text", analyzer = SearchAnalysis.PLAIN)
+    String organization;
+
+    @FullTextField(analyzer = EN, searchAnalyzer = EN_Q, highlightable = Highlightable.ANY,
+            termVector = TermVector.WITH_POSITIONS_OFFSETS)
+    String summary;
+
+    @FullTextField(analyzer = EN, searchAnalyzer = EN_Q, highlightable = Highlightable.ANY,
+            termVector = TermVector.WITH_POSITIONS_OFFSETS)
+    List<String> timeline;
+
+    @FullTextField(analyzer = EN, searchAnalyzer = EN_Q, highlightable = Highlightable.ANY,
+            termVector = TermVector.WITH_POSITIONS_OFFSETS)
+    List<String> statements;
+
+    @FullTextField(analyzer = SearchAnalysis.PLAIN)
+    List<String> speakers;
+
+    @FullTextField(analyzer = EN, searchAnalyzer = EN_Q, highlightable = Highlightable.ANY,
+            termVector = TermVector.WITH_POSITIONS_OFFSETS)
+    List<String> rootCauses;
+
+    /** The taxonomy's descriptions and synonyms of the incident's labels, so "latent defect" finds defect:latent-bug. */
+    @FullTextField(analyzer = EN, searchAnalyzer = EN_Q)
+    List<String> labelText;
+
+    @FullTextField(analyzer = EN, searchAnalyzer = EN_Q, highlightable = Highlightable.ANY,
+            termVector = TermVector.WITH_POSITIONS_OFFSETS)
+    List<String> factors;
+
+    @FullTextField(analyzer = EN, searchAnalyzer = EN_Q, highlightable = Highlightable.ANY,
+            termVector = TermVector.WITH_POSITIONS_OFFSETS)
+    List<String> impact;
+
+    @FullTextField(analyzer = EN, searchAnalyzer = EN_Q, highlightable = Highlightable.ANY,
+            termVector = TermVector.WITH_POSITIONS_OFFSETS)
+    List<String> remediations;
+
+    /** Retracted timeline entries, ruled-out causes, superseded wording: findable, ranked lowest. */
+    @FullTextField(analyzer = EN, searchAnalyzer = EN_Q, highlightable = Highlightable.ANY,
+            termVector = TermVector.WITH_POSITIONS_OFFSETS)
+    List<String> history;
+
+    /** Unstemmed names, titles and labels: the field typo tolerance works on. */
+    @FullTextField(analyzer = SearchAnalysis.PLAIN)
+    List<String> spelling;
+
+    @KeywordField(aggregable = Aggregable.YES, projectable = Projectable.YES)
+    List<String> labels;
+
+    @KeywordField(aggregable = Aggregable.YES, projectable = Projectable.YES)
+    String severity;
+
+    @KeywordField(aggregable = Aggregable.YES, projectable = Projectable.YES)
+    String status;
+
+    @KeywordField(aggregable = Aggregable.YES)
+    List<String> speakerRoles;
+
+    @GenericField(aggregable = Aggregable.YES)
+    Integer year;
+
+    @GenericField(sortable = Sortable.YES, projectable = Projectable.YES)
+    Instant startedAt;
+
+    @GenericField(sortable = Sortable.YES)
+    Long durationSeconds;
+
+    @GenericField(sortable = Sortable.YES)
+    Long timeToResolveSeconds;
+
+    /** Global position of the last event folded into this document. */
+    @GenericField(projectable = Projectable.YES)
+    Long position;
+
+    /** Version of the incident this document was built from. */
+    @GenericField(projectable = Projectable.YES)
+    Long version;
+
+    public String id() {
+        return id;
+    }
+
+    public long position() {
+        return position;
+    }
+}

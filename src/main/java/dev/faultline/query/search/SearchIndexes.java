@@ -1,0 +1,241 @@
+package dev.faultline.query.search;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.lang.invoke.MethodHandles;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.FSDirectory;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.search.engine.environment.bean.BeanReference;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.AnnotatedTypeSource;
+import org.hibernate.search.mapper.pojo.standalone.mapping.CloseableSearchMapping;
+import org.hibernate.search.mapper.pojo.standalone.mapping.SearchMapping;
+import org.jboss.logging.Logger;
+
+/**
+ * The search index generations on disk under {@code faultline.search.index-dir}. Each generation
+ * is a complete Hibernate Search (Lucene) index in its own directory; the file {@code CURRENT}
+ * names the one that is complete and serving, and the event store it was built from. A rebuild
+ * fills a new generation beside the serving one, then {@link #swap}s them, so searches never stop.
+ */
+@ApplicationScoped
+public class SearchIndexes {
+
+    private static final Logger LOG = Logger.getLogger(SearchIndexes.class);
+    private static final String CURRENT = "CURRENT";
+    static final String INDEX_NAME = "incidents";
+
+    /** One index generation: its name, directory and Hibernate Search mapping. */
+    public record Generation(String name, Path directory, CloseableSearchMapping mapping) {
+    }
+
+    /** What was found on disk at start: the generation to serve, and why it must be rebuilt, if it must. */
+    public record Opening(Generation generation, String rebuildReason) {
+    }
+
+    private final Path root;
+    private final Object writeLock = new Object();
+    private volatile Generation active;
+    private volatile Generation building;
+
+    SearchIndexes(@ConfigProperty(name = "faultline.search.index-dir") Path root) {
+        this.root = root.toAbsolutePath();
+    }
+
+    /**
+     * Opens the generation {@code CURRENT} names if it is complete, readable and was built from
+     * {@code storeId}; otherwise starts an empty generation and says why it needs a rebuild.
+     */
+    public synchronized Opening open(String storeId) {
+        String reason = null;
+        Properties current = readCurrent();
+        String name = current.getProperty("generation");
+        if (name == null) {
+            reason = "no search index under " + root;
+        } else if (!storeId.equals(current.getProperty("store"))) {
+            reason = "the search index was built from another event store";
+        } else {
+            reason = unreadable(root.resolve(name));
+        }
+        Generation generation;
+        if (reason == null) {
+            generation = start(name);
+        } else {
+            generation = start(newName());
+        }
+        active = generation;
+        return new Opening(generation, reason);
+    }
+
+    /** A new, empty generation beside the serving one. */
+    public Generation create() {
+        return start(newName());
+    }
+
+    /** The generation that answers searches. */
+    public Generation active() {
+        Generation generation = active;
+        if (generation == null) {
+            throw new IllegalStateException("search index not open yet");
+        }
+        return generation;
+    }
+
+    /** The generation being rebuilt, which live updates also go to; null when none. */
+    public Generation building() {
+        return building;
+    }
+
+    public void startBuilding(Generation generation) {
+        building = generation == active ? null : generation;
+    }
+
+    /** Held by whoever writes documents, so a fold-then-write is never overtaken by an older one. */
+    public Object writeLock() {
+        return writeLock;
+    }
+
+    /**
+     * Records {@code generation} as complete for {@code storeId} and makes it the serving one; the
+     * previous generation is closed and deleted. Call with the write lock held.
+     */
+    public void complete(Generation generation, String storeId) {
+        writeCurrent(generation.name(), storeId);
+        Generation previous = active;
+        active = generation;
+        building = null;
+        if (previous != null && previous != generation) {
+            previous.mapping().close();
+            delete(previous.directory());
+        }
+    }
+
+    /** Gives up a generation that was being built (a failed rebuild). */
+    public void abandon(Generation generation) {
+        if (building == generation) {
+            building = null;
+        }
+        if (generation != active) {
+            generation.mapping().close();
+            delete(generation.directory());
+        }
+    }
+
+    /** Bytes the serving index takes on disk. */
+    public long sizeOnDisk() {
+        try (Stream<Path> files = Files.walk(active().directory())) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        } catch (IOException | UncheckedIOException e) {
+            return -1;
+        }
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        Generation b = building;
+        if (b != null) {
+            b.mapping().close();
+        }
+        Generation a = active;
+        if (a != null) {
+            a.mapping().close();
+        }
+    }
+
+    private Generation start(String name) {
+        Path directory = root.resolve(name);
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the search index directory " + directory, e);
+        }
+        CloseableSearchMapping mapping = SearchMapping.builder(
+                        AnnotatedTypeSource.fromClasses(SearchDocument.class), MethodHandles.lookup())
+                .property("hibernate.search.backend.directory.root", directory.toString())
+                .property("hibernate.search.backend.analysis.configurer", BeanReference.ofInstance(new SearchAnalysis()))
+                .property("hibernate.search.backend.lucene_version", "LATEST")
+                .property("hibernate.search.backend.io.commit_interval", "1000")
+                .property("hibernate.search.backend.io.refresh_interval", "0")
+                .property("hibernate.search.schema_management.strategy", "create-or-validate")
+                .property("hibernate.search.indexing.plan.synchronization.strategy", "write-sync")
+                .build();
+        return new Generation(name, directory, mapping);
+    }
+
+    /** Null when the generation's Lucene index opens; otherwise what is wrong with it. */
+    private static String unreadable(Path generation) {
+        Path index = generation.resolve(INDEX_NAME);
+        if (!Files.isDirectory(index)) {
+            return "the search index directory " + index + " is missing";
+        }
+        try (FSDirectory directory = FSDirectory.open(index)) {
+            if (!DirectoryReader.indexExists(directory)) {
+                return "the search index in " + index + " is empty";
+            }
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                reader.numDocs();
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return "the search index in " + index + " cannot be read (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + ")";
+        }
+    }
+
+    private Properties readCurrent() {
+        Properties properties = new Properties();
+        Path file = root.resolve(CURRENT);
+        if (Files.isRegularFile(file)) {
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            } catch (IOException | IllegalArgumentException e) {
+                LOG.warnf("ignoring unreadable %s: %s", file, e.getMessage());
+                properties.clear();
+            }
+        }
+        return properties;
+    }
+
+    private void writeCurrent(String generation, String storeId) {
+        Properties properties = new Properties();
+        properties.setProperty("generation", generation);
+        properties.setProperty("store", storeId);
+        properties.setProperty("completedAt", Instant.now().toString());
+        try {
+            Files.createDirectories(root);
+            Path tmp = root.resolve(CURRENT + ".tmp");
+            try (Writer writer = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                properties.store(writer, "the search index generation that is complete and serving");
+            }
+            Files.move(tmp, root.resolve(CURRENT), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record the search index generation", e);
+        }
+    }
+
+    private static String newName() {
+        return "g-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS").withZone(ZoneOffset.UTC).format(Instant.now());
+    }
+
+    private static void delete(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warnf("could not delete old search index %s: %s", directory, e.getMessage());
+        }
+    }
+}

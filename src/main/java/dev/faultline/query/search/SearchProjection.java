@@ -1,0 +1,82 @@
+package dev.faultline.query.search;
+
+import dev.faultline.api.event.IncidentEvent;
+import dev.faultline.query.history.IncidentEventStream;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
+
+/**
+ * Keeps the search index in step with the event store. Fed by the streaming processor
+ * {@value #GROUP} (token in PostgreSQL): each event only notes which incident changed; when the
+ * batch is about to commit, every changed incident is re-folded from its own events and written
+ * in one search session, and the index is committed before the token is. Rewriting the whole
+ * document from the event stream makes redelivery harmless: the same events give the same document.
+ */
+@ApplicationScoped
+@ProcessingGroup(SearchProjection.GROUP)
+public class SearchProjection {
+
+    public static final String GROUP = "search";
+    private static final String BATCH = SearchProjection.class.getName() + ".batch";
+
+    private final SearchIndexes indexes;
+    private final IncidentEventStream events;
+
+    SearchProjection(SearchIndexes indexes, IncidentEventStream events) {
+        this.indexes = indexes;
+        this.events = events;
+    }
+
+    @EventHandler
+    void on(IncidentEvent event) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            write(List.of(event.incidentId()));
+            return;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        Set<String> changed = root.getOrComputeResource(BATCH, key -> {
+            Set<String> ids = new LinkedHashSet<>();
+            root.onPrepareCommit(u -> write(ids));
+            return ids;
+        });
+        changed.add(event.incidentId());
+    }
+
+    /**
+     * Re-folds the given incidents from the event store and writes their documents to the serving
+     * index and, during a rebuild, to the one being built. Holds the write lock, so a document
+     * folded earlier can never overwrite one folded later.
+     */
+    void write(Collection<String> incidentIds) {
+        synchronized (indexes.writeLock()) {
+            List<SearchDocument> documents = new ArrayList<>(incidentIds.size());
+            for (String id : incidentIds) {
+                events.read(id).flatMap(SearchDocuments::of).ifPresent(documents::add);
+            }
+            if (documents.isEmpty()) {
+                return;
+            }
+            write(indexes.active(), documents);
+            SearchIndexes.Generation building = indexes.building();
+            if (building != null) {
+                write(building, documents);
+            }
+        }
+    }
+
+    /** Writes documents to one generation in one session, committed when the session closes. */
+    static void write(SearchIndexes.Generation generation, List<SearchDocument> documents) {
+        try (SearchSession session = generation.mapping().createSession()) {
+            documents.forEach(session.indexingPlan()::addOrUpdate);
+        }
+    }
+}
