@@ -1,9 +1,8 @@
 package dev.faultline.importer;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
+import dev.faultline.support.Seeded;
 import io.quarkus.test.junit.TestProfile;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
@@ -11,15 +10,8 @@ import static org.hamcrest.Matchers.*;
 
 /** A first start on an empty event store imports the 20 bundled incidents, marked via=seed. */
 @QuarkusTest
-@TestProfile(SeedOnFirstStartTest.SeedingOn.class)
+@TestProfile(Seeded.class)
 class SeedOnFirstStartTest {
-
-    public static class SeedingOn implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("faultline.seed.enabled", "true");
-        }
-    }
 
     @Test
     void the_knowledge_base_starts_full_of_real_incidents() {

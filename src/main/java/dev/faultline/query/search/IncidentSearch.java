@@ -117,6 +117,20 @@ public class IncidentSearch {
         }
     }
 
+    /** Every indexed document's id with the incident version and event position it was built from. */
+    public Map<String, List<Object>> inventory() {
+        try (SearchSession session = indexes.active().mapping().createSession()) {
+            Map<String, List<Object>> inventory = new java.util.TreeMap<>();
+            session.search(SearchDocument.class)
+                    .select(f -> f.composite().from(f.id(String.class), f.field("version", Long.class),
+                            f.field("position", Long.class)).asList())
+                    .where(f -> f.matchAll())
+                    .fetchAllHits()
+                    .forEach(row -> inventory.put((String) row.get(0), List.of(row.get(1), row.get(2))));
+            return inventory;
+        }
+    }
+
     /**
      * The query's words that appear nowhere in names, titles and labels: likely typos, which get a
      * fuzzy clause. Looking each word up first keeps the (costly) fuzzy matching off correct words.

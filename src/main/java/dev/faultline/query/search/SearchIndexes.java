@@ -52,7 +52,7 @@ public class SearchIndexes {
     private volatile Generation active;
     private volatile Generation building;
 
-    SearchIndexes(@ConfigProperty(name = "faultline.search.index-dir") Path root) {
+    public SearchIndexes(@ConfigProperty(name = "faultline.search.index-dir") Path root) {
         this.root = root.toAbsolutePath();
     }
 
@@ -144,8 +144,9 @@ public class SearchIndexes {
         }
     }
 
+    /** Closes the open generations (at shutdown). */
     @PreDestroy
-    synchronized void close() {
+    public synchronized void closeAll() {
         Generation b = building;
         if (b != null) {
             b.mapping().close();
@@ -154,6 +155,8 @@ public class SearchIndexes {
         if (a != null) {
             a.mapping().close();
         }
+        building = null;
+        active = null;
     }
 
     private Generation start(String name) {

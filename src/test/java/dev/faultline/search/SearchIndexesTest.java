@@ -1,0 +1,87 @@
+package dev.faultline.search;
+
+import dev.faultline.query.search.SearchIndexes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What SearchIndexes finds on disk at start decides whether the index is served or rebuilt. */
+class SearchIndexesTest {
+
+    @TempDir
+    Path root;
+
+    private SearchIndexes indexes;
+
+    @AfterEach
+    void close() {
+        if (indexes != null) {
+            indexes.closeAll();
+        }
+    }
+
+    private SearchIndexes.Opening reopen(String store) {
+        if (indexes != null) {
+            indexes.closeAll();
+        }
+        indexes = new SearchIndexes(root);
+        return indexes.open(store);
+    }
+
+    /** A complete generation for store "a", with one commit on disk. */
+    private SearchIndexes.Generation completeGeneration() {
+        SearchIndexes.Opening first = reopen("a");
+        assertThat(first.rebuildReason()).contains("no search index");
+        try (var session = first.generation().mapping().createSession()) {
+            session.workspace().flush();
+        }
+        indexes.complete(first.generation(), "a");
+        return first.generation();
+    }
+
+    @Test
+    void a_complete_index_of_the_same_store_is_served_as_is() {
+        SearchIndexes.Generation generation = completeGeneration();
+        SearchIndexes.Opening again = reopen("a");
+        assertThat(again.rebuildReason()).isNull();
+        assertThat(again.generation().name()).isEqualTo(generation.name());
+    }
+
+    @Test
+    void a_deleted_index_directory_is_rebuilt() throws IOException {
+        SearchIndexes.Generation generation = completeGeneration();
+        indexes.closeAll();
+        delete(generation.directory());
+        assertThat(reopen("a").rebuildReason()).contains("missing");
+    }
+
+    @Test
+    void a_corrupt_index_is_rebuilt() throws IOException {
+        SearchIndexes.Generation generation = completeGeneration();
+        indexes.closeAll();
+        try (Stream<Path> files = Files.list(generation.directory().resolve("incidents"))) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("segments")).toList()) {
+                Files.writeString(file, "not a lucene file");
+            }
+        }
+        assertThat(reopen("a").rebuildReason()).contains("cannot be read");
+    }
+
+    @Test
+    void an_index_built_from_another_event_store_is_rebuilt() {
+        completeGeneration();
+        assertThat(reopen("b").rebuildReason()).contains("another event store");
+    }
+
+    private static void delete(Path directory) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
