@@ -79,7 +79,12 @@ public class AdminResource {
         } else {
             state = State.LIVE;
         }
-        Long lag = position == null ? (head < 0 ? 0L : null) : Math.max(head - position, 0);
+        Long lag = null;
+        if (position != null) {
+            lag = Math.max(head - position, 0);
+        } else if (head < 0) {
+            lag = 0L; // an empty store: nothing to process
+        }
         ProjectionStatus.Rebuild rebuildStatus = progress == null ? null : new ProjectionStatus.Rebuild(
                 progress.running(), progress.reason(), progress.processed(), progress.total(),
                 Math.round(progress.eventsPerSecond()), progress.eta(), String.valueOf(progress.startedAt()),

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The packaged jar on its embedded default: no datasource URL, an empty data directory. It must
  * start its own PostgreSQL, import the seed incidents, record an incident, and still have it
- * (and the seeds, once) after a restart.
+ * (and the seeds, once) after a restart, and search — rebuilding its index when it was deleted.
  */
 class EmbeddedDefaultIT {
 
@@ -41,9 +41,7 @@ class EmbeddedDefaultIT {
     @AfterEach
     void tearDown() throws Exception {
         stop();
-        try (Stream<Path> files = Files.walk(dataDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        deleteTree(dataDir);
     }
 
     @Test
@@ -58,8 +56,11 @@ class EmbeddedDefaultIT {
         assertThat(get("/api/incidents/our-own-outage").body()).contains("Our own outage");
         assertThat(get("/api/incidents/aws-2025-10-20").body()).as("seeded on first start").contains("DynamoDB");
         assertThat(Files.isDirectory(dataDir.resolve("pg"))).as("data lives under FAULTLINE_DATA_DIR/pg").isTrue();
+        awaitSearchHit("our own outage", "our-own-outage");
+        assertThat(Files.isRegularFile(dataDir.resolve("index/CURRENT"))).as("index under FAULTLINE_DATA_DIR/index").isTrue();
 
         stop();
+        deleteTree(dataDir.resolve("index"));
         start();
 
         HttpResponse<String> again = get("/api/incidents/our-own-outage");
@@ -72,6 +73,27 @@ class EmbeddedDefaultIT {
             list = get("/api/incidents?size=100").body();
         }
         assertThat(list).as("seeds imported once, not again on restart").contains("\"total\":21");
+        awaitSearchHit("cloudfare bot managment", "cloudflare-2025-11-18"); // index deleted while stopped: rebuilt
+        assertThat(get("/api/admin/projections").body()).contains("no search index");
+    }
+
+    /** The packaged app searches (Hibernate Search needs jandex at run time, which tests alone would not catch). */
+    private void awaitSearchHit(String query, String expectedFirst) throws Exception {
+        String uri = "/api/search?q=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        HttpResponse<String> found = get(uri);
+        while (!found.body().contains("\"hits\":[{\"id\":\"" + expectedFirst + "\"") && System.nanoTime() < deadline) {
+            assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+            Thread.sleep(200);
+            found = get(uri);
+        }
+        assertThat(found.body()).contains("\"hits\":[{\"id\":\"" + expectedFirst + "\"");
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     void start() throws Exception {
