@@ -72,7 +72,7 @@ public class SearchResource {
             @Parameter(description = "startedAt < this instant or date") @QueryParam("to") String to,
             @Parameter(description = "relevance (default) or startedAt (newest first)") @QueryParam("sort") String sort,
             @QueryParam("page") String page,
-            @Parameter(description = "1 to 100, default 20") @QueryParam("size") String size,
+            @Parameter(description = "1 to 100, default 10") @QueryParam("size") String size,
             @Parameter(description = "a Faultline-Position to wait for (read-your-writes)") @QueryParam("minPosition") String minPosition)
             throws InterruptedException {
         SearchIncidents query = new SearchIncidents(
@@ -85,7 +85,7 @@ public class SearchResource {
                 Params.instant("to", to),
                 Params.enumValue("sort", SearchIncidents.Sort.class, sort == null ? null : sort.replace("startedAt", "started_at")),
                 Params.intInRange("page", page, 0, 0, 10_000),
-                Params.intInRange("size", size, 20, 1, 100));
+                Params.intInRange("size", size, 10, 1, 100));
         if (query.from() != null && query.to() != null && !query.from().isBefore(query.to())) {
             throw new InvalidParameter("to", "must be after from");
         }

@@ -74,6 +74,14 @@ class SearchIndexesTest {
     }
 
     @Test
+    void an_index_not_closed_cleanly_is_rebuilt() throws IOException {
+        SearchIndexes.Generation generation = completeGeneration();
+        indexes.closeAll();
+        Files.delete(generation.directory().resolve("CLEAN"));
+        assertThat(reopen("a").rebuildReason()).contains("did not shut down cleanly");
+    }
+
+    @Test
     void an_index_built_from_another_event_store_is_rebuilt() {
         completeGeneration();
         assertThat(reopen("b").rebuildReason()).contains("another event store");

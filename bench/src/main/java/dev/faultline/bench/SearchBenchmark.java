@@ -25,7 +25,7 @@ import java.util.concurrent.Future;
 
 /**
  * Search benchmark (issue 4): the same 50 queries ({@link SearchQueries}), facets and highlights on,
- * page size 20, against Faultline over HTTP and against the PostgreSQL full-text peer over JDBC
+ * page size 10 (the API default), against Faultline over HTTP and against the PostgreSQL full-text peer over JDBC
  * (no HTTP: an advantage for the peer). One client for latency percentiles, then 4 clients for
  * throughput; plus the top-10 overlap between the two engines.
  * Usage: SearchBenchmark peer-load jdbcUrl corpus.ndjson
@@ -34,7 +34,7 @@ import java.util.concurrent.Future;
 public final class SearchBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int PAGE = 20;
+    private static final int PAGE = 10;
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {

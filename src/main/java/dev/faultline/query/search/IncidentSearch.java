@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,8 +33,8 @@ import org.hibernate.search.util.common.SearchException;
  * Elasticsearch/OpenSearch backend stays a configuration change). What users type goes through
  * the simple query string parser with a bounded feature set — words, "phrases", -exclusion,
  * OR/|, + and parentheses; no wildcards, fuzzy or proximity operators — which never throws on
- * syntax. A word of four letters or more that appears in no name, title or label is taken for a
- * typo and matched there with one edit.
+ * syntax. A word of four letters or more that matches nothing in the index is taken for a typo
+ * and matched with one edit against names, titles and labels.
  */
 @ApplicationScoped
 public class IncidentSearch {
@@ -43,7 +44,7 @@ public class IncidentSearch {
 
     /** Fields whose matches are returned as highlighted fragments, in this order. */
     static final List<String> HIGHLIGHTED = List.of("title", "summary", "rootCauses", "statements", "timeline",
-            "factors", "impact", "remediations", "history");
+            "history");
 
     /** Fields holding passages of prose, where all the query's words together mark a strong match. */
     static final List<String> PASSAGES = List.of("title", "summary", "statements", "rootCauses", "timeline");
@@ -87,7 +88,7 @@ public class IncidentSearch {
                     .sort(f -> query.sort() == SearchIncidents.Sort.STARTED_AT || blank(query.text())
                             ? f.field("startedAt").desc().then().score()
                             : f.score().then().field("startedAt").desc())
-                    .highlighter(h -> h.unified().tag("<em>", "</em>").encoder(HighlighterEncoder.HTML)
+                    .highlighter(h -> h.fastVector().tag("<em>", "</em>").encoder(HighlighterEncoder.HTML)
                             .numberOfFragments(2))
                     .aggregation(ORGANIZATIONS, f -> f.terms().field("organization", String.class).maxTermCount(20))
                     .aggregation(LABELS, f -> f.terms().field("labels", String.class).maxTermCount(50))
@@ -132,8 +133,9 @@ public class IncidentSearch {
     }
 
     /**
-     * The query's words that appear nowhere in names, titles and labels: likely typos, which get a
-     * fuzzy clause. Looking each word up first keeps the (costly) fuzzy matching off correct words.
+     * The query's words that match nothing in the index: likely typos, which get a fuzzy clause on
+     * names, titles and labels. Each lookup stops at the first hit; keeping the (costly, and
+     * imprecise) fuzzy matching off words that exist is what makes it affordable.
      */
     private static String unknownWords(SearchSession session, String text) {
         if (blank(text)) {
@@ -142,7 +144,9 @@ public class IncidentSearch {
         List<String> unknown = new ArrayList<>();
         for (String word : positiveWords(text).split(" ")) {
             if (!word.isEmpty() && session.search(SearchDocument.class)
-                    .where(f -> f.match().field("spelling").matching(word)).fetchTotalHitCount() == 0) {
+                    .where(f -> f.simpleQueryString().fields(FIELDS.keySet().toArray(String[]::new)).field("spelling")
+                            .matching(word).flags(EnumSet.noneOf(SimpleQueryFlag.class)))
+                    .totalHitCountThreshold(1).fetch(0).total().hitCountLowerBound() == 0) {
                 unknown.add(word);
             }
         }
@@ -157,8 +161,10 @@ public class IncidentSearch {
             } else {
                 b.must(f.bool(relevance -> {
                     relevance.should(f.bool().must(simple(f, text, FIELDS.keySet(), BooleanOperator.OR)).boost(2f));
-                    // a passage that holds every word (one statement, one summary) is what people mean
-                    for (String passage : PASSAGES) {
+                    // a passage that holds every word (one statement, one summary) is what people mean;
+                    // pointless for a single word, which every matching field holds
+                    boolean multiWord = positiveWords(text).contains(" ") || text.strip().contains(" ");
+                    for (String passage : multiWord ? PASSAGES : List.<String>of()) {
                         relevance.should(f.bool().must(simple(f, text, List.of(passage), BooleanOperator.AND))
                                 .constantScore().boost(PASSAGE_BONUS));
                     }

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
+import org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,7 +34,8 @@ import org.jboss.logging.Logger;
  *   <li>the new generation is registered as "building", so from now on the live projection writes
  *       every changed incident to it as well;</li>
  *   <li>the store's head position is noted and every incident's events are streamed (cursor,
- *       flat memory), decoded and folded on worker threads, and written to the new generation;</li>
+ *       flat memory), decoded and folded on worker threads, and written to the new generation
+ *       without per-document commits (one commit at the end);</li>
  *   <li>under the projection's write lock, incidents changed after that head are re-folded and
  *       written (catching up with anything the stream may have read before it changed), and the
  *       generations swap. Later changes reach the new generation through the live projection.</li>
@@ -191,7 +193,8 @@ public class IndexRebuild {
         if (failure.get() != null) {
             return;
         }
-        try (SearchSession session = target.mapping().createSession()) {
+        try (SearchSession session = target.mapping().createSessionWithOptions()
+                .indexingPlanSynchronizationStrategy(IndexingPlanSynchronizationStrategy.async()).build()) {
             List<CompletableFuture<?>> writes = new ArrayList<>(work.size());
             long count = 0;
             for (IncidentEventStream.RawStream raw : work) {

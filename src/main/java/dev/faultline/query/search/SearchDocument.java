@@ -64,16 +64,13 @@ public class SearchDocument {
     @FullTextField(analyzer = EN, searchAnalyzer = EN_Q)
     List<String> labelText;
 
-    @FullTextField(analyzer = EN, searchAnalyzer = EN_Q, highlightable = Highlightable.ANY,
-            termVector = TermVector.WITH_POSITIONS_OFFSETS)
+    @FullTextField(analyzer = EN, searchAnalyzer = EN_Q)
     List<String> factors;
 
-    @FullTextField(analyzer = EN, searchAnalyzer = EN_Q, highlightable = Highlightable.ANY,
-            termVector = TermVector.WITH_POSITIONS_OFFSETS)
+    @FullTextField(analyzer = EN, searchAnalyzer = EN_Q)
     List<String> impact;
 
-    @FullTextField(analyzer = EN, searchAnalyzer = EN_Q, highlightable = Highlightable.ANY,
-            termVector = TermVector.WITH_POSITIONS_OFFSETS)
+    @FullTextField(analyzer = EN, searchAnalyzer = EN_Q)
     List<String> remediations;
 
     /** Retracted timeline entries, ruled-out causes, superseded wording: findable, ranked lowest. */

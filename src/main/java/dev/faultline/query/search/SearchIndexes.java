@@ -37,6 +37,8 @@ public class SearchIndexes {
 
     private static final Logger LOG = Logger.getLogger(SearchIndexes.class);
     private static final String CURRENT = "CURRENT";
+    /** Present in a generation's directory only while it is closed after a clean shutdown. */
+    private static final String CLEAN = "CLEAN";
     static final String INDEX_NAME = "incidents";
 
     /** One index generation: its name, directory and Hibernate Search mapping. */
@@ -68,6 +70,8 @@ public class SearchIndexes {
             reason = "no search index under " + root;
         } else if (!storeId.equals(current.getProperty("store"))) {
             reason = "the search index was built from another event store";
+        } else if (!Files.exists(root.resolve(name).resolve(CLEAN))) {
+            reason = "the previous run did not shut down cleanly (its last second of index changes may be missing)";
         } else {
             reason = unreadable(root.resolve(name));
         }
@@ -153,7 +157,12 @@ public class SearchIndexes {
         }
         Generation a = active;
         if (a != null) {
-            a.mapping().close();
+            a.mapping().close(); // commits pending changes
+            try {
+                Files.writeString(a.directory().resolve(CLEAN), Instant.now().toString());
+            } catch (IOException e) {
+                LOG.warnf("cannot mark the search index as cleanly closed: %s", e.getMessage());
+            }
         }
         building = null;
         active = null;
@@ -163,6 +172,7 @@ public class SearchIndexes {
         Path directory = root.resolve(name);
         try {
             Files.createDirectories(directory);
+            Files.deleteIfExists(directory.resolve(CLEAN));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the search index directory " + directory, e);
         }
@@ -174,7 +184,9 @@ public class SearchIndexes {
                 .property("hibernate.search.backend.io.commit_interval", "1000")
                 .property("hibernate.search.backend.io.refresh_interval", "0")
                 .property("hibernate.search.schema_management.strategy", "create-or-validate")
-                .property("hibernate.search.indexing.plan.synchronization.strategy", "write-sync")
+                // searchable as soon as a batch is written; committed to disk every second, and an
+                // unclean shutdown (no CLEAN marker) means a rebuild at the next start
+                .property("hibernate.search.indexing.plan.synchronization.strategy", "read-sync")
                 .build();
         return new Generation(name, directory, mapping);
     }
