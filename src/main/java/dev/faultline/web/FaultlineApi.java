@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Findings", description = "Statements, root causes, contributing factors, impact"),
                 @Tag(name = "Follow-up", description = "Remediation actions and links between incidents"),
                 @Tag(name = "Search", description = "Full-text search by meaning, with highlights and facets"),
+                @Tag(name = "Postmortems", description = "Incidents as Google SRE, Atlassian, PagerDuty or custom postmortems"),
                 @Tag(name = "Import and export", description = "Incident documents in YAML, JSON and NDJSON"),
                 @Tag(name = "Operations", description = "Projections (read models) and their rebuilds")
         })

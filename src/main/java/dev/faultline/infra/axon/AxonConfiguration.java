@@ -1,6 +1,7 @@
 package dev.faultline.infra.axon;
 
 import dev.faultline.command.Incident;
+import dev.faultline.command.PostmortemTemplate;
 import dev.faultline.query.catalogue.IncidentCatalogueProjection;
 import dev.faultline.query.search.SearchProjection;
 import io.agroal.api.AgroalDataSource;
@@ -82,7 +83,8 @@ public class AxonConfiguration {
                         .snapshotSerializer(serializer)
                         .upcasterChain(c.upcasterChain())))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Incident.class)
-                        .configureCache(c -> new BoundedAggregateCache(1_000)));
+                        .configureCache(c -> new BoundedAggregateCache(1_000)))
+                .configureAggregate(PostmortemTemplate.class);
 
         configurer.eventProcessing()
                 .registerTokenStore(c -> JdbcTokenStore.builder()

@@ -34,7 +34,7 @@ public class IncidentEventStream {
             SELECT globalindex, sequencenumber, type, eventidentifier, timestamp, payloadtype, payloadrevision,
                    payload::text AS payload, metadata::text AS metadata
               FROM domainevententry
-             WHERE aggregateidentifier = ? AND sequencenumber > ?
+             WHERE aggregateidentifier = ? AND sequencenumber > ? AND type = 'Incident'
              ORDER BY sequencenumber""";
 
     private static final int CACHED_INCIDENTS = 2_000;
@@ -136,7 +136,7 @@ public class IncidentEventStream {
     /** Whether nothing at all has been recorded yet (a first start). */
     public boolean storeIsEmpty() {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM domainevententry LIMIT 1");
+             PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM domainevententry WHERE type = 'Incident' LIMIT 1");
              ResultSet rs = statement.executeQuery()) {
             return !rs.next();
         } catch (SQLException e) {
@@ -149,7 +149,7 @@ public class IncidentEventStream {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false); // lets PostgreSQL stream with a cursor
             try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT aggregateidentifier FROM domainevententry WHERE sequencenumber = 0 ORDER BY globalindex")) {
+                    "SELECT aggregateidentifier FROM domainevententry WHERE sequencenumber = 0 AND type = 'Incident' ORDER BY globalindex")) {
                 statement.setFetchSize(1_000);
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
@@ -178,6 +178,7 @@ public class IncidentEventStream {
                     SELECT globalindex, sequencenumber, type, eventidentifier, timestamp, payloadtype, payloadrevision,
                            payload::text AS payload, metadata::text AS metadata, aggregateidentifier
                       FROM domainevententry
+                     WHERE type = 'Incident'
                      ORDER BY aggregateidentifier, sequencenumber""")) {
                 statement.setFetchSize(5_000);
                 try (ResultSet rs = statement.executeQuery()) {
@@ -238,9 +239,9 @@ public class IncidentEventStream {
         return single("SELECT coalesce(max(globalindex), -1) FROM domainevententry");
     }
 
-    /** How many events the store holds. */
+    /** How many incident events the store holds. */
     public long count() {
-        return single("SELECT count(*) FROM domainevententry");
+        return single("SELECT count(*) FROM domainevententry WHERE type = 'Incident'");
     }
 
     /** The ids of incidents with events after the given global position. */
@@ -248,7 +249,7 @@ public class IncidentEventStream {
         List<String> ids = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(
-                     "SELECT DISTINCT aggregateidentifier FROM domainevententry WHERE globalindex > ?")) {
+                     "SELECT DISTINCT aggregateidentifier FROM domainevententry WHERE globalindex > ? AND type = 'Incident'")) {
             statement.setLong(1, position);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {

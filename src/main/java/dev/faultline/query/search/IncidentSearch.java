@@ -118,6 +118,25 @@ public class IncidentSearch {
         }
     }
 
+    /** The ids of every incident matching the text (blank: all), best first; for bulk exports. */
+    public List<String> matchingIds(String text) {
+        SearchIncidents query = new SearchIncidents(text, null, List.of(), null, null, null, null,
+                SearchIncidents.Sort.RELEVANCE, 0, 1);
+        String typos = "";
+        try (SearchSession session = indexes.active().mapping().createSession()) {
+            return session.search(SearchDocument.class)
+                    .select(f -> f.id(String.class))
+                    .where((f, root) -> root.add(predicate(f, query, typos)))
+                    .sort(f -> f.score().then().field("startedAt").desc())
+                    .fetchAllHits();
+        } catch (SearchException e) {
+            if (causedByTooManyClauses(e)) {
+                throw new IllegalArgumentException("the query has too many terms", e);
+            }
+            throw e;
+        }
+    }
+
     /** Every indexed document's id with the incident version and event position it was built from. */
     public Map<String, List<Object>> inventory() {
         try (SearchSession session = indexes.active().mapping().createSession()) {

@@ -70,7 +70,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response notFound(AggregateNotFoundException e) {
-        return Problem.of(Status.NOT_FOUND, "no incident " + e.getAggregateIdentifier(), null).toResponse();
+        String id = String.valueOf(e.getAggregateIdentifier());
+        return Problem.of(Status.NOT_FOUND, id.startsWith("template:") ? "no template " + id.substring(9)
+                : "no incident " + id, null).toResponse();
     }
 
     @ServerExceptionMapper
