@@ -82,6 +82,15 @@ class SearchIndexesTest {
     }
 
     @Test
+    void an_index_of_another_schema_is_rebuilt() throws IOException {
+        completeGeneration();
+        indexes.closeAll();
+        Path current = root.resolve("CURRENT");
+        Files.writeString(current, Files.readString(current).replace("schema=2", "schema=1"));
+        assertThat(reopen("a").rebuildReason()).contains("schema 1");
+    }
+
+    @Test
     void an_index_built_from_another_event_store_is_rebuilt() {
         completeGeneration();
         assertThat(reopen("b").rebuildReason()).contains("another event store");

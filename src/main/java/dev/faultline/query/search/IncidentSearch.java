@@ -81,23 +81,21 @@ public class IncidentSearch {
                                 f.field("severity", String.class).toProjection(),
                                 f.field("status", String.class).toProjection(),
                                 f.score().toProjection()));
-                        HIGHLIGHTED.forEach(field -> columns.add(f.highlight(field).toProjection()));
                         return f.composite().from(columns.toArray(SearchProjection[]::new)).asList();
                     })
                     .where((f, root) -> root.add(predicate(f, query, typos)))
                     .sort(f -> query.sort() == SearchIncidents.Sort.STARTED_AT || blank(query.text())
                             ? f.field("startedAt").desc().then().score()
                             : f.score().then().field("startedAt").desc())
-                    .highlighter(h -> h.fastVector().tag("<em>", "</em>").encoder(HighlighterEncoder.HTML)
-                            .numberOfFragments(2))
                     .aggregation(ORGANIZATIONS, f -> f.terms().field("organization", String.class).maxTermCount(20))
                     .aggregation(LABELS, f -> f.terms().field("labels", String.class).maxTermCount(50))
                     .aggregation(SEVERITIES, f -> f.terms().field("severity", String.class))
                     .aggregation(YEARS, f -> f.terms().field("year", Integer.class).maxTermCount(50))
                     .fetch(query.page() * query.size(), query.size());
+            Map<String, Map<String, List<String>>> highlights = highlights(session, result.hits(), query.text());
             List<Hit> hits = new ArrayList<>(result.hits().size());
             for (List<?> row : result.hits()) {
-                hits.add(hit(row));
+                hits.add(hit(row, highlights.getOrDefault((String) row.get(0), Map.of())));
             }
             Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
             facets.put("organization", facet(result.aggregation(ORGANIZATIONS)));
@@ -244,15 +242,54 @@ public class IncidentSearch {
         return String.join(" ", found);
     }
 
-    private static Hit hit(List<?> row) {
-        Map<String, List<String>> highlights = new LinkedHashMap<>();
-        for (int i = 0; i < HIGHLIGHTED.size(); i++) {
-            @SuppressWarnings("unchecked")
-            List<String> list = (List<String>) row.get(7 + i);
-            if (list != null && !list.isEmpty()) {
-                highlights.put(HIGHLIGHTED.get(i), list);
-            }
+    /**
+     * Highlights of the page's hits, from a second, small query: the page's ids and the user's
+     * words on the evidence fields only. Highlighters rebuild their view of the query for every
+     * field of every hit, so giving them this query instead of the ranking one (all fields,
+     * passages, synonyms, typo clauses) keeps highlighting cheap.
+     */
+    private static Map<String, Map<String, List<String>>> highlights(SearchSession session, List<List<?>> page, String text) {
+        if (page.isEmpty() || blank(text)) {
+            return Map.of();
         }
+        List<String> ids = page.stream().map(row -> (String) row.get(0)).toList();
+        String words = EXCLUDED.matcher(text).replaceAll(" ");
+        if (words.isBlank()) {
+            return Map.of();
+        }
+        List<List<?>> rows = session.search(SearchDocument.class)
+                .select(f -> {
+                    List<SearchProjection<?>> columns = new ArrayList<>();
+                    columns.add(f.id(String.class).toProjection());
+                    HIGHLIGHTED.forEach(field -> columns.add(f.highlight(field).toProjection()));
+                    return f.composite().from(columns.toArray(SearchProjection[]::new)).asList();
+                })
+                // plain term queries on a keyword copy of the id, not f.id() (a multi-term query): the
+                // fast-vector highlighter rewrites multi-term queries against the term dictionary for
+                // every field of every hit
+                .where(f -> f.bool().filter(f.bool(any -> ids.forEach(id -> any.should(f.match().field("incidentId").matching(id)))))
+                        .must(f.simpleQueryString().fields(HIGHLIGHTED.toArray(String[]::new)).matching(words)
+                                .defaultOperator(BooleanOperator.OR)
+                                .flags(SimpleQueryFlag.OR, SimpleQueryFlag.PHRASE, SimpleQueryFlag.WHITESPACE)))
+                .highlighter(h -> h.fastVector().tag("<em>", "</em>").encoder(HighlighterEncoder.HTML)
+                        .numberOfFragments(2))
+                .fetchHits(ids.size());
+        Map<String, Map<String, List<String>>> byId = new java.util.HashMap<>();
+        for (List<?> row : rows) {
+            Map<String, List<String>> fields = new LinkedHashMap<>();
+            for (int i = 0; i < HIGHLIGHTED.size(); i++) {
+                @SuppressWarnings("unchecked")
+                List<String> fragments = (List<String>) row.get(1 + i);
+                if (fragments != null && !fragments.isEmpty()) {
+                    fields.put(HIGHLIGHTED.get(i), fragments);
+                }
+            }
+            byId.put((String) row.get(0), fields);
+        }
+        return byId;
+    }
+
+    private static Hit hit(List<?> row, Map<String, List<String>> highlights) {
         return new Hit((String) row.get(0), (String) row.get(1), (String) row.get(2), (Instant) row.get(3),
                 Severity.valueOf((String) row.get(4)), IncidentStatus.valueOf((String) row.get(5)),
                 (Float) row.get(6), highlights);

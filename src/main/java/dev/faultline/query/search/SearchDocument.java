@@ -28,7 +28,11 @@ public class SearchDocument {
     private static final String EN = SearchAnalysis.ENGLISH;
     private static final String EN_Q = SearchAnalysis.ENGLISH_QUERY;
 
+    /** Bump when the mapping changes: an index of another schema is rebuilt at start. */
+    public static final String SCHEMA = "2";
+
     @DocumentId
+    @KeywordField(name = "incidentId")
     String id;
 
     @FullTextField(analyzer = EN, searchAnalyzer = EN_Q, projectable = Projectable.YES,

@@ -70,6 +70,9 @@ public class SearchIndexes {
             reason = "no search index under " + root;
         } else if (!storeId.equals(current.getProperty("store"))) {
             reason = "the search index was built from another event store";
+        } else if (!SearchDocument.SCHEMA.equals(current.getProperty("schema"))) {
+            reason = "the search index has schema " + current.getProperty("schema", "1") + ", this version needs "
+                    + SearchDocument.SCHEMA;
         } else if (!Files.exists(root.resolve(name).resolve(CLEAN))) {
             reason = "the previous run did not shut down cleanly (its last second of index changes may be missing)";
         } else {
@@ -229,6 +232,7 @@ public class SearchIndexes {
         Properties properties = new Properties();
         properties.setProperty("generation", generation);
         properties.setProperty("store", storeId);
+        properties.setProperty("schema", SearchDocument.SCHEMA);
         properties.setProperty("completedAt", Instant.now().toString());
         try {
             Files.createDirectories(root);
