@@ -95,6 +95,25 @@ class PostmortemTest {
     }
 
     @Test
+    void every_seed_incident_renders_in_every_template_and_format() throws IOException {
+        List<String> ids = Files.readAllLines(Path.of("seed-incidents/index.txt")).stream()
+                .filter(line -> line.endsWith(".yaml")).map(line -> line.replace(".yaml", "")).toList();
+        assertThat(ids).hasSize(20);
+        for (String id : ids) {
+            String title = given().get("/api/incidents/" + id).then().statusCode(200).extract().path("title");
+            for (String template : SECTIONS.keySet()) {
+                JsonPath json = postmortem(id, template, "json").then().statusCode(200).extract().jsonPath();
+                assertThat(json.getList("sections.heading")).as(id + " " + template).containsExactlyElementsOf(SECTIONS.get(template));
+                postmortem(id, template, "markdown").then().statusCode(200).body(containsString("# "));
+                postmortem(id, template, "html").then().statusCode(200).body(containsString("</article>"));
+                byte[] pdf = postmortem(id, template, "pdf").then().statusCode(200).extract().asByteArray();
+                assertThat(text(pdf)).as(id + " " + template).contains(SECTIONS.get(template).get(0));
+            }
+            assertThat(title).isNotBlank();
+        }
+    }
+
+    @Test
     void the_google_sre_postmortem_carries_the_facts() {
         String md = postmortem("cloudflare-2025-11-18", "google-sre", "markdown").then().statusCode(200)
                 .header("Content-Disposition", is("attachment; filename=\"cloudflare-2025-11-18-google-sre.md\""))

@@ -46,7 +46,7 @@ import org.jboss.logging.Logger;
 public class IndexRebuild {
 
     private static final Logger LOG = Logger.getLogger(IndexRebuild.class);
-    private static final int INCIDENTS_PER_CHUNK = 200;
+    private static final int INCIDENTS_PER_CHUNK = 100;
 
     /** Progress of the current or last rebuild. */
     public record Progress(boolean running, String reason, long processed, long total, Instant startedAt,
@@ -148,7 +148,7 @@ public class IndexRebuild {
     private void bulk(SearchIndexes.Generation target, AtomicLong processed, Runnable report) {
         int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
         ThreadPoolExecutor pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(workers * 2), r -> new Thread(r, "search-rebuild-worker"),
+                new ArrayBlockingQueue<>(workers), r -> new Thread(r, "search-rebuild-worker"),
                 new ThreadPoolExecutor.CallerRunsPolicy());
         List<IncidentEventStream.RawStream> chunk = new ArrayList<>(INCIDENTS_PER_CHUNK);
         List<Runnable> pending = new ArrayList<>(1);
