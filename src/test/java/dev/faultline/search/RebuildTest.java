@@ -64,7 +64,8 @@ class RebuildTest {
 
         assertThat(search.inventory()).isEqualTo(before);
         assertThat(answers(queries)).isEqualTo(answersBefore);
-        assertThat(Files.exists(old.directory())).as("old generation deleted").isFalse();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(Files.exists(old.directory())).as("old generation deleted once retired").isFalse());
         given().get("/api/admin/projections").then().statusCode(200)
                 .body("find { it.name == 'search' }.rebuild.running", is(false),
                         "find { it.name == 'search' }.rebuild.processed", greaterThan(200),

@@ -24,6 +24,7 @@ import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -76,12 +77,22 @@ public class AxonConfiguration {
                             c.correlationDataProviders()));
                     return bus;
                 })
-                .configureEmbeddedEventStore(c -> PostgresEventStorageEngine.create(JdbcEventStorageEngine.builder()
-                        .connectionProvider(connections)
-                        .transactionManager(c.getComponent(TransactionManager.class))
-                        .eventSerializer(serializer)
-                        .snapshotSerializer(serializer)
-                        .upcasterChain(c.upcasterChain())))
+                // Processors at the head share a cache of recent events (fresh within milliseconds),
+                // but a processor that falls behind is moved to its own stream within a second and
+                // the cache is kept small: with Axon's defaults (10,000 events, 10 s) a processor far
+                // behind during a bulk import kept hundreds of thousands of cached events reachable
+                // and the heap ran out (docs/decisions.md).
+                .configureEventStore(c -> EmbeddedEventStore.builder()
+                        .storageEngine(PostgresEventStorageEngine.create(JdbcEventStorageEngine.builder()
+                                .connectionProvider(connections)
+                                .transactionManager(c.getComponent(TransactionManager.class))
+                                .eventSerializer(serializer)
+                                .snapshotSerializer(serializer)
+                                .upcasterChain(c.upcasterChain())))
+                        .messageMonitor(c.messageMonitor(EventStore.class, "eventStore"))
+                        .cachedEvents(1_000)
+                        .cleanupDelay(1_000)
+                        .build())
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Incident.class)
                         .configureCache(c -> new BoundedAggregateCache(1_000)))
                 .configureAggregate(PostmortemTemplate.class);

@@ -69,7 +69,20 @@ public class IncidentSearch {
     /** @throws IllegalArgumentException when the query is too large for the engine to run cheaply */
     public SearchResults search(SearchIncidents query) {
         long started = System.nanoTime();
-        try (SearchSession session = indexes.active().mapping().createSession()) {
+        SearchIndexes.Generation generation = indexes.active();
+        try {
+            return search(query, generation, started);
+        } catch (SearchException e) {
+            if (indexes.active() != generation) {
+                // the index was swapped by a rebuild while this search ran: ask the new one
+                return search(query, indexes.active(), started);
+            }
+            throw e;
+        }
+    }
+
+    private SearchResults search(SearchIncidents query, SearchIndexes.Generation generation, long started) {
+        try (SearchSession session = generation.mapping().createSession()) {
             String typos = unknownWords(session, query.text());
             SearchResult<List<?>> result = session.search(SearchDocument.class)
                     .select(f -> {

@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
@@ -49,7 +51,17 @@ public class SearchIndexes {
     public record Opening(Generation generation, String rebuildReason) {
     }
 
+    /** Seconds a replaced generation stays open for the searches that started on it. */
+    static final int RETIRE_AFTER_SECONDS = 5;
+
     private final Path root;
+    private final java.util.Map<String, Generation> retiring = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ScheduledExecutorService retirer =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "search-index-retirer");
+                thread.setDaemon(true);
+                return thread;
+            });
     private final Object writeLock = new Object();
     private volatile Generation active;
     private volatile Generation building;
@@ -126,8 +138,16 @@ public class SearchIndexes {
         active = generation;
         building = null;
         if (previous != null && previous != generation) {
-            previous.mapping().close();
-            delete(previous.directory());
+            // searches that started on the old generation may still be running: close it later
+            retiring.put(previous.name(), previous);
+            retirer.schedule(() -> retire(previous), RETIRE_AFTER_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    private void retire(Generation generation) {
+        if (retiring.remove(generation.name()) != null) {
+            generation.mapping().close();
+            delete(generation.directory());
         }
     }
 
@@ -154,6 +174,7 @@ public class SearchIndexes {
     /** Closes the open generations (at shutdown). */
     @PreDestroy
     public synchronized void closeAll() {
+        List.copyOf(retiring.values()).forEach(this::retire);
         Generation b = building;
         if (b != null) {
             b.mapping().close();
