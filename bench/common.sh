@@ -16,3 +16,20 @@ trap cleanup EXIT
 [ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -q package -DskipTests
 (cd bench && mvn -B -q package)
 bench_cp="bench/target/faultline-bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*"
+
+# Starts the packaged app on $pg$db and $port with extra environment (NAME=value ...), logging to
+# $out/$1, and waits until it is ready; sets pid.
+launch_app() {
+  local log=$1; shift
+  env "$@" QUARKUS_DATASOURCE_JDBC_URL="$pg$db" QUARKUS_HTTP_PORT=$port \
+    java ${JAVA_OPTS:--Xmx1g} -jar target/quarkus-app/quarkus-run.jar >"$out/$log" 2>&1 &
+  pid=$!
+  until curl -fs "http://localhost:$port/q/health/ready" >/dev/null; do sleep 0.1; done
+}
+
+# The deterministic synthetic corpus of $1 incidents (generated once, then reused); prints its path.
+corpus_file() {
+  local file="$out/corpus-$1.ndjson"
+  [ -f "$file" ] || java -cp "$bench_cp" dev.faultline.bench.CorpusGenerator "$1" "$file"
+  echo "$file"
+}

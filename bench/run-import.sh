@@ -10,14 +10,10 @@ db_prefix=faultline_bulk
 port=18095
 source bench/common.sh
 cp="$bench_cp"
-corpus="$out/corpus-$n.ndjson"
-[ -f "$corpus" ] || java -cp "$cp" dev.faultline.bench.CorpusGenerator "$n" "$corpus"
+corpus=$(corpus_file "$n")
 echo "corpus: $corpus ($(du -h "$corpus" | cut -f1))"
 
-FAULTLINE_SEED_ENABLED=false QUARKUS_DATASOURCE_JDBC_URL="$pg$db" QUARKUS_HTTP_PORT=$port \
-  java ${JAVA_OPTS:--Xmx1g} -jar target/quarkus-app/quarkus-run.jar >"$out/import-app.log" 2>&1 &
-pid=$!
-until curl -fs "http://localhost:$port/q/health/ready" >/dev/null; do sleep 0.1; done
+launch_app import-app.log FAULTLINE_SEED_ENABLED=false
 
 max_rss=0
 ( while kill -0 $pid 2>/dev/null; do awk '/VmRSS/ {print $2}' /proc/$pid/status; sleep 1; done ) > "$out/import-rss.txt" &

@@ -12,14 +12,10 @@ port=18097
 source bench/common.sh
 cp="$bench_cp"
 base="http://localhost:$port"
-corpus="$out/corpus-$n.ndjson"
-[ -f "$corpus" ] || java -cp "$cp" dev.faultline.bench.CorpusGenerator "$n" "$corpus"
+corpus=$(corpus_file "$n")
 data="$out/postmortem-data"
 rm -rf "$data"
-FAULTLINE_DATA_DIR="$data" QUARKUS_DATASOURCE_JDBC_URL="$pg$db" QUARKUS_HTTP_PORT=$port \
-  java ${JAVA_OPTS:--Xmx1g} -jar target/quarkus-app/quarkus-run.jar >"$out/postmortem-app.log" 2>&1 &
-pid=$!
-until curl -fs "$base/q/health/ready" >/dev/null; do sleep 0.1; done
+launch_app postmortem-app.log FAULTLINE_DATA_DIR="$data"
 curl -fsS -X POST "$base/api/import" -H 'Content-Type: application/x-ndjson' --data-binary @"$corpus" -o /dev/null
 ( while kill -0 $pid 2>/dev/null; do echo "$(date +%s) $(awk '/VmRSS/ {print $2}' /proc/$pid/status)"; sleep 1; done ) > "$out/postmortem-rss.txt" &
 sampler=$!

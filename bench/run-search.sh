@@ -14,15 +14,11 @@ port=18096
 source bench/common.sh
 cp="$bench_cp"
 base="http://localhost:$port"
-corpus="$out/corpus-$n.ndjson"
-[ -f "$corpus" ] || java -cp "$cp" dev.faultline.bench.CorpusGenerator "$n" "$corpus"
+corpus=$(corpus_file "$n")
 data="$out/search-data"
 rm -rf "$data"
 
-FAULTLINE_DATA_DIR="$data" FAULTLINE_SEED_ENABLED=false QUARKUS_DATASOURCE_JDBC_URL="$pg$db" QUARKUS_HTTP_PORT=$port \
-  java ${JAVA_OPTS:--Xmx1g} -jar target/quarkus-app/quarkus-run.jar >"$out/search-app.log" 2>&1 &
-pid=$!
-until curl -fs "$base/q/health/ready" >/dev/null; do sleep 0.1; done
+launch_app search-app.log FAULTLINE_DATA_DIR="$data" FAULTLINE_SEED_ENABLED=false
 ( while kill -0 $pid 2>/dev/null; do awk '/VmRSS/ {print $2}' /proc/$pid/status; sleep 1; done ) > "$out/search-rss.txt" &
 sampler=$!
 

@@ -10,8 +10,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
@@ -52,17 +50,15 @@ public class PostmortemExportResource {
             for every incident or, with q, those the search matches (same syntax as /api/search). Streamed: memory
             stays flat whatever the number of incidents.""")
     public Response export(@QueryParam("template") String template, @QueryParam("format") String format,
-                           @QueryParam("q") String q, @Context HttpHeaders headers) {
+                           @QueryParam("q") String q) {
         PostmortemTemplates.PostmortemTemplate chosen = PostmortemResource.template(templates, template);
         PostmortemFormat chosenFormat = format == null || format.isBlank() ? PostmortemFormat.MARKDOWN
                 : PostmortemFormat.parse(format).orElseThrow(() -> new InvalidParameter("format", "must be markdown, html, pdf or json"));
         List<String> matching = null;
-        if (q != null && !q.isBlank()) {
-            if (q.length() > SearchResource.MAX_QUERY_CHARS) {
-                throw new InvalidParameter("q", "is longer than " + SearchResource.MAX_QUERY_CHARS + " characters");
-            }
+        String text = SearchResource.text(q);
+        if (text != null) {
             try {
-                matching = search.matchingIds(q.strip());
+                matching = search.matchingIds(text);
             } catch (IllegalArgumentException e) {
                 throw new InvalidParameter("q", e.getMessage());
             }

@@ -107,7 +107,8 @@ public class SearchResource {
         }
     }
 
-    private static String text(String q) {
+    /** The user's query text: blank → null; 400 naming {@code q} when too long or too many words. */
+    static String text(String q) {
         if (q == null || q.isBlank()) {
             return null;
         }

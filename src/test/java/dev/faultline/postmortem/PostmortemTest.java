@@ -222,6 +222,8 @@ class PostmortemTest {
         assertThat(names).allMatch(n -> n.endsWith("-pagerduty.md"))
                 .contains("cloudflare-2025-11-18-pagerduty.md", "cloudflare-2019-07-02-pagerduty.md")
                 .doesNotContain("aws-2025-10-20-pagerduty.md", "gitlab-2017-01-31-pagerduty.md");
+        given().queryParam("q", "x".repeat(501)).get("/api/export/postmortems").then().statusCode(400)
+                .body("errors[0].field", is("q"));
         List<String> all = entries(given().queryParam("format", "html").get("/api/export/postmortems").then()
                 .statusCode(200).extract().asByteArray());
         assertThat(all).hasSizeGreaterThanOrEqualTo(20).allMatch(n -> n.endsWith("-google-sre.html"));

@@ -122,10 +122,7 @@ public class IncidentSearch {
             long tookMs = (System.nanoTime() - started) / 1_000_000;
             return new SearchResults(result.total().hitCount(), tookMs, hits, facets);
         } catch (SearchException e) {
-            if (causedByTooManyClauses(e)) {
-                throw new IllegalArgumentException("the query has too many terms", e);
-            }
-            throw e;
+            throw translated(e);
         }
     }
 
@@ -141,10 +138,7 @@ public class IncidentSearch {
                     .sort(f -> f.score().then().field("startedAt").desc())
                     .fetchAllHits();
         } catch (SearchException e) {
-            if (causedByTooManyClauses(e)) {
-                throw new IllegalArgumentException("the query has too many terms", e);
-            }
-            throw e;
+            throw translated(e);
         }
     }
 
@@ -314,6 +308,11 @@ public class IncidentSearch {
                         .thenComparing(Map.Entry.comparingByKey()))
                 .map(e -> new FacetValue(e.getKey(), e.getValue()))
                 .toList();
+    }
+
+    /** A query too large for the engine is the user's doing: IllegalArgumentException (400); others unchanged. */
+    private static RuntimeException translated(SearchException e) {
+        return causedByTooManyClauses(e) ? new IllegalArgumentException("the query has too many terms", e) : e;
     }
 
     private static boolean causedByTooManyClauses(Throwable e) {

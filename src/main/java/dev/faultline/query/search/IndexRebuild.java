@@ -121,10 +121,7 @@ public class IndexRebuild {
             progress.set(new Progress(true, reason, 0, total, started, null, null));
             bulk(target, processed, () -> progress.set(new Progress(true, reason, processed.get(), total, started, null, null)));
             synchronized (indexes.writeLock()) {
-                List<SearchDocument> changed = new ArrayList<>();
-                for (String id : events.incidentsChangedAfter(head)) {
-                    events.read(id).flatMap(SearchDocuments::of).ifPresent(changed::add);
-                }
+                List<SearchDocument> changed = SearchProjection.documents(events, events.incidentsChangedAfter(head));
                 if (!changed.isEmpty()) {
                     SearchProjection.write(target, changed);
                 }

@@ -117,12 +117,4 @@ public class SearchDocument {
     /** Version of the incident this document was built from. */
     @GenericField(projectable = Projectable.YES)
     Long version;
-
-    public String id() {
-        return id;
-    }
-
-    public long position() {
-        return position;
-    }
 }

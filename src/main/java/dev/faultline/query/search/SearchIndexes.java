@@ -162,15 +162,6 @@ public class SearchIndexes {
         }
     }
 
-    /** Bytes the serving index takes on disk. */
-    public long sizeOnDisk() {
-        try (Stream<Path> files = Files.walk(active().directory())) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        } catch (IOException | UncheckedIOException e) {
-            return -1;
-        }
-    }
-
     /** Closes the open generations (at shutdown). */
     @PreDestroy
     public synchronized void closeAll() {

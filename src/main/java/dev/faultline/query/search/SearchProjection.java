@@ -58,10 +58,7 @@ public class SearchProjection {
      */
     void write(Collection<String> incidentIds) {
         synchronized (indexes.writeLock()) {
-            List<SearchDocument> documents = new ArrayList<>(incidentIds.size());
-            for (String id : incidentIds) {
-                events.read(id).flatMap(SearchDocuments::of).ifPresent(documents::add);
-            }
+            List<SearchDocument> documents = documents(events, incidentIds);
             if (documents.isEmpty()) {
                 return;
             }
@@ -71,6 +68,15 @@ public class SearchProjection {
                 write(building, documents);
             }
         }
+    }
+
+    /** The current documents of these incidents, folded from their event streams. */
+    static List<SearchDocument> documents(IncidentEventStream events, Collection<String> incidentIds) {
+        List<SearchDocument> documents = new ArrayList<>(incidentIds.size());
+        for (String id : incidentIds) {
+            events.read(id).flatMap(SearchDocuments::of).ifPresent(documents::add);
+        }
+        return documents;
     }
 
     /** Writes documents to one generation in one session, committed when the session closes. */
