@@ -30,6 +30,7 @@ import java.util.concurrent.Future;
  * throughput; plus the top-10 overlap between the two engines.
  * Usage: SearchBenchmark peer-load jdbcUrl corpus.ndjson
  *        SearchBenchmark measure baseUrl jdbcUrl rounds seconds
+ *        SearchBenchmark probe baseUrl rounds   (Faultline only: each query's median latency and hit count)
  */
 public final class SearchBenchmark {
 
@@ -41,6 +42,7 @@ public final class SearchBenchmark {
             case "peer-load" -> System.out.printf(Locale.ROOT, "PEER_LOAD_SECONDS %.1f%n",
                     PostgresPeer.load(args[1], Path.of(args[2])));
             case "measure" -> measure(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            case "probe" -> probe(args[1], Integer.parseInt(args[2]));
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -65,6 +67,30 @@ public final class SearchBenchmark {
             body.get("hits").forEach(h -> ids.add(h.get("id").asText()));
             return ids;
         };
+    }
+
+    /** Faultline alone, query by query: where the time goes, for tuning; not a reported figure. */
+    static void probe(String baseUrl, int rounds) throws Exception {
+        List<SearchQueries> mix = SearchQueries.mix();
+        Engine ours = faultline(baseUrl);
+        for (int i = 0; i < 3; i++) {
+            for (SearchQueries q : mix) {
+                ours.search(q, PAGE);
+            }
+        }
+        Latencies all = new Latencies();
+        for (SearchQueries q : mix) {
+            Latencies one = new Latencies();
+            for (int r = 0; r < rounds; r++) {
+                long t0 = System.nanoTime();
+                ours.search(q, PAGE);
+                one.add(System.nanoTime() - t0);
+            }
+            all = Latencies.merge(List.of(all, one));
+            System.out.printf(Locale.ROOT, "%8.2f ms  %-45s %s%n", one.percentileMs(50), q.q(), q.filters());
+        }
+        System.out.printf(Locale.ROOT, "p50 %.2f ms  p99 %.2f ms  (%d requests)%n", all.percentileMs(50),
+                all.percentileMs(99), all.count());
     }
 
     static Engine postgres(String jdbcUrl) throws Exception {

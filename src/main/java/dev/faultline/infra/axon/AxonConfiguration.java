@@ -61,6 +61,12 @@ public class AxonConfiguration {
         ConnectionProvider connections = transactions;
         Serializer serializer = EventSerialization.serializer();
 
+        EventStoreTail tail = new EventStoreTail(PostgresEventStorageEngine.create(JdbcEventStorageEngine.builder()
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)));
+
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
@@ -77,22 +83,10 @@ public class AxonConfiguration {
                             c.correlationDataProviders()));
                     return bus;
                 })
-                // Processors at the head share a cache of recent events (fresh within milliseconds),
-                // but a processor that falls behind is moved to its own stream within a second and
-                // the cache is kept small: with Axon's defaults (10,000 events, 10 s) a processor far
-                // behind during a bulk import kept hundreds of thousands of cached events reachable
-                // and the heap ran out (docs/decisions.md).
-                .configureEventStore(c -> EmbeddedEventStore.builder()
-                        .storageEngine(PostgresEventStorageEngine.create(JdbcEventStorageEngine.builder()
-                                .connectionProvider(connections)
-                                .transactionManager(c.getComponent(TransactionManager.class))
-                                .eventSerializer(serializer)
-                                .snapshotSerializer(serializer)
-                                .upcasterChain(c.upcasterChain())))
-                        .messageMonitor(c.messageMonitor(EventStore.class, "eventStore"))
-                        .cachedEvents(1_000)
-                        .cleanupDelay(1_000)
-                        .build())
+                // the event store publishes and sources aggregates; the processors read it through the
+                // tail, which each commit wakes up (EventStoreTail says why not Axon's shared cache)
+                .configureEventStore(c -> tail.signallingStore(EmbeddedEventStore.builder()
+                        .messageMonitor(c.messageMonitor(EventStore.class, "eventStore"))))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Incident.class)
                         .configureCache(c -> new BoundedAggregateCache(1_000)))
                 .configureAggregate(PostmortemTemplate.class);
@@ -102,11 +96,11 @@ public class AxonConfiguration {
                         .connectionProvider(connections)
                         .serializer(serializer)
                         .build())
-                .registerTrackingEventProcessor(CATALOGUE, c -> c.eventStore(),
+                .registerTrackingEventProcessor(CATALOGUE, c -> tail,
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(100))
                 .registerEventHandler(c -> ClientProxy.unwrap(catalogue))
-                .registerTrackingEventProcessor(SEARCH, c -> c.eventStore(),
+                .registerTrackingEventProcessor(SEARCH, c -> tail,
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(200))
                 .registerEventHandler(c -> ClientProxy.unwrap(search));
