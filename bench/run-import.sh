@@ -3,6 +3,7 @@
 # fresh database on the machine's PostgreSQL, then the baseline: the same event rows inserted
 # with plain JDBC batches. Also samples the app's resident memory during the import.
 #   usage: bench/run-import.sh [incidents=10000]
+#   BASELINE=false skips the JDBC baseline (e.g. for a memory-only run); JAVA_OPTS sets the app's JVM flags.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-10000}
@@ -29,9 +30,12 @@ max_rss=$(sort -n "$out/import-rss.txt" | tail -1)
 summary=$(python3 -c "import json; print(json.dumps(json.load(open('$out/import-report.json'))['summary']))")
 echo "import: $summary, $events events in ${seconds}s = $(python3 -c "print(round($events / $seconds))") events/s, max RSS $((max_rss / 1024)) MB"
 kill -TERM $pid; wait $pid 2>/dev/null || true; pid=""
-baseline=$(java -cp "$cp" dev.faultline.bench.BatchInsertBaseline "$pg$db" | sed -n 's/^BASELINE_JSON //p')
+baseline=null
+if [ "${BASELINE:-true}" = true ]; then
+  baseline=$(java -cp "$cp" dev.faultline.bench.BatchInsertBaseline "$pg$db" | sed -n 's/^BASELINE_JSON //p')
+fi
 echo "baseline: $baseline"
-printf '{"date":"%s","incidents":%d,"events":%d,"seconds":%s,"eventsPerSecond":%s,"maxRssMb":%d,"summary":%s,"baseline":%s}\n' \
-  "$(date -u +%FT%TZ)" "$n" "$events" "$seconds" "$(python3 -c "print(round($events / $seconds))")" $((max_rss / 1024)) \
+printf '{"date":"%s","javaOpts":"%s","incidents":%d,"events":%d,"seconds":%s,"eventsPerSecond":%s,"maxRssMb":%d,"summary":%s,"baseline":%s}\n' \
+  "$(date -u +%FT%TZ)" "${JAVA_OPTS:--Xmx1g}" "$n" "$events" "$seconds" "$(python3 -c "print(round($events / $seconds))")" $((max_rss / 1024)) \
   "$summary" "$baseline" > "$out/import.json"
 cat "$out/import.json"

@@ -31,6 +31,11 @@ public final class EventStoreTail implements StreamableMessageSource<TrackedEven
 
     /** Longest sleep without a signal: bounds the delay for events written by another process. */
     private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    /**
+     * Shortest time between two queries of a reader that has caught up: under a steady stream of
+     * small writes, each wake-up then reads a batch of commits instead of one query per commit.
+     */
+    private static final long MIN_QUERY_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final EventStorageEngine storage;
     private final ReentrantLock lock = new ReentrantLock();
@@ -90,7 +95,7 @@ public final class EventStoreTail implements StreamableMessageSource<TrackedEven
         private TrackedEventMessage<?> peeked;
         /** The commit count when the last query started, and when it ran. */
         private long seen = -1;
-        private long queriedAt;
+        private long queriedAt = System.nanoTime() - IDLE_POLL_NANOS;
 
         Reader(TrackingToken start) {
             this.last = start;
@@ -106,12 +111,18 @@ public final class EventStoreTail implements StreamableMessageSource<TrackedEven
             long deadline = System.nanoTime() + unit.toNanos(timeout);
             while (peeked == null) {
                 peeked = read();
-                long remaining = deadline - System.nanoTime();
+                long now = System.nanoTime();
+                long remaining = deadline - now;
                 if (peeked == null) {
                     if (remaining <= 0) {
                         return false;
                     }
-                    awaitCommit(Math.min(remaining, IDLE_POLL_NANOS));
+                    long quiet = queriedAt + MIN_QUERY_GAP_NANOS - now;
+                    if (quiet > 0) {
+                        TimeUnit.NANOSECONDS.sleep(Math.min(remaining, quiet));
+                    } else {
+                        awaitCommit(Math.min(remaining, queriedAt + IDLE_POLL_NANOS - now));
+                    }
                 }
             }
             return true;
@@ -130,8 +141,9 @@ public final class EventStoreTail implements StreamableMessageSource<TrackedEven
         /** The next event, or null when the store has nothing newer right now. */
         private TrackedEventMessage<?> read() {
             if (iterator == null) {
-                if (commits == seen && System.nanoTime() - queriedAt < IDLE_POLL_NANOS) {
-                    return null; // nothing committed since the last query came back empty
+                long sinceQuery = System.nanoTime() - queriedAt;
+                if (sinceQuery < MIN_QUERY_GAP_NANOS || commits == seen && sinceQuery < IDLE_POLL_NANOS) {
+                    return null; // too soon, or nothing committed since the last query reached the end
                 }
                 seen = commits;
                 queriedAt = System.nanoTime();

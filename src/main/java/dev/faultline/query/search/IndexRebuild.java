@@ -81,9 +81,23 @@ public class IndexRebuild {
         this.dataSource = dataSource;
     }
 
-    /** Opens the index before the event processors start; rebuilds it in the background if it is not usable. */
+    /**
+     * Opens the index beside the rest of the start-up (Hibernate Search takes most of a second to
+     * boot; searches and the search projection wait for it), and rebuilds it in the background if
+     * it is not usable.
+     */
     void open(@Observes @Priority(50) StartupEvent event) {
-        SearchIndexes.Opening opening = indexes.open(storeId());
+        runner.submit(this::openIndex);
+    }
+
+    private void openIndex() {
+        SearchIndexes.Opening opening;
+        try {
+            opening = indexes.open(storeId());
+        } catch (RuntimeException e) {
+            LOG.error("Search index could not be opened; searches answer 503", e);
+            return;
+        }
         if (opening.rebuildReason() != null) {
             LOG.warnf("Search index will be rebuilt from the event store: %s", opening.rebuildReason());
             launch(opening.generation(), opening.rebuildReason());

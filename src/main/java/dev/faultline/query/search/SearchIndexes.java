@@ -65,6 +65,11 @@ public class SearchIndexes {
     private final Object writeLock = new Object();
     private volatile Generation active;
     private volatile Generation building;
+    /** Released once {@link #open} has chosen the serving generation (it runs beside the app's start). */
+    private final java.util.concurrent.CountDownLatch opened = new java.util.concurrent.CountDownLatch(1);
+
+    /** How long a search or the projection waits for the index to open before giving up. */
+    static final int OPEN_WAIT_SECONDS = 30;
 
     public SearchIndexes(@ConfigProperty(name = "faultline.search.index-dir") Path root) {
         this.root = root.toAbsolutePath();
@@ -97,6 +102,7 @@ public class SearchIndexes {
             generation = start(newName());
         }
         active = generation;
+        opened.countDown();
         return new Opening(generation, reason);
     }
 
@@ -105,13 +111,32 @@ public class SearchIndexes {
         return start(newName());
     }
 
-    /** The generation that answers searches. */
+    /**
+     * The generation that answers searches; in the first moments after start, waits for it to open.
+     * @throws NotOpen if it is not open within {@link #OPEN_WAIT_SECONDS}
+     */
     public Generation active() {
         Generation generation = active;
+        if (generation != null) {
+            return generation;
+        }
+        try {
+            opened.await(OPEN_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        generation = active;
         if (generation == null) {
-            throw new IllegalStateException("search index not open yet");
+            throw new NotOpen();
         }
         return generation;
+    }
+
+    /** The search index is not open (still opening, or shut down). */
+    public static final class NotOpen extends IllegalStateException {
+        NotOpen() {
+            super("the search index is not open yet");
+        }
     }
 
     /** The generation being rebuilt, which live updates also go to; null when none. */

@@ -26,6 +26,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import dev.faultline.query.search.SearchIndexes;
 
 /**
  * Turns every failure into an RFC 9457 problem: invalid input is a 4xx naming each bad field,
@@ -83,6 +84,13 @@ public class ProblemMappers {
     }
 
     /** Another writer appended the same sequence number first. */
+    /** The search index is still opening right after start (or failed to open): retry shortly. */
+    @ServerExceptionMapper
+    public Response indexNotOpen(SearchIndexes.NotOpen e) {
+        return Response.fromResponse(Problem.of(503, "Search index not open", e.getMessage()).toResponse())
+                .header("Retry-After", "1").build();
+    }
+
     @ServerExceptionMapper
     public Response concurrent(ConcurrencyException e) {
         return Problem.of(Status.CONFLICT, "another write to this incident won the race; read it again and retry",
