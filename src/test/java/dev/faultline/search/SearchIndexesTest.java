@@ -1,5 +1,6 @@
 package dev.faultline.search;
 
+import dev.faultline.query.search.SearchDocument;
 import dev.faultline.query.search.SearchIndexes;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -86,8 +87,19 @@ class SearchIndexesTest {
         completeGeneration();
         indexes.closeAll();
         Path current = root.resolve("CURRENT");
-        Files.writeString(current, Files.readString(current).replace("schema=2", "schema=1"));
+        Files.writeString(current, Files.readString(current).replace("schema=" + SearchDocument.SCHEMA, "schema=1"));
         assertThat(reopen("a").rebuildReason()).contains("schema 1");
+    }
+
+    @Test
+    void the_generation_found_unusable_at_start_is_deleted_once_its_replacement_is_complete() {
+        SearchIndexes.Generation old = completeGeneration();
+        SearchIndexes.Opening opening = reopen("b");
+        assertThat(opening.rebuildReason()).contains("another event store");
+        assertThat(old.directory()).exists();
+        indexes.complete(opening.generation(), "b");
+        assertThat(old.directory()).doesNotExist();
+        assertThat(opening.generation().directory()).exists();
     }
 
     @Test

@@ -47,8 +47,11 @@ class SearchTest {
             "channel file windows crash                       | crowdstrike-2024-07-19",
     })
     void realistic_queries_rank_the_expected_incident_first(String query, String expected) {
-        given().queryParam("q", query).get("/api/search").then().statusCode(200)
-                .body("hits[0].id", is(expected));
+        // twice: the second search answers typo tolerance from the known-words cache
+        for (int i = 0; i < 2; i++) {
+            given().queryParam("q", query).get("/api/search").then().statusCode(200)
+                    .body("hits[0].id", is(expected));
+        }
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.concurrent.CompletableFuture;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.common.BooleanOperator;
 import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
@@ -55,15 +56,41 @@ public class IncidentSearch {
     private static final Pattern EXCLUDED = Pattern.compile("(?:^|\\s)-(\"[^\"]*\"?|\\S+)");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]{4,}");
 
-    private static final AggregationKey<Map<String, Long>> ORGANIZATIONS = AggregationKey.of("organization");
-    private static final AggregationKey<Map<String, Long>> LABELS = AggregationKey.of("label");
-    private static final AggregationKey<Map<String, Long>> SEVERITIES = AggregationKey.of("severity");
-    private static final AggregationKey<Map<Integer, Long>> YEARS = AggregationKey.of("year");
+    private static final AggregationKey<Map<String, Long>> FACETS = AggregationKey.of("facets");
+    /**
+     * Hits the ranking query counts exactly before it may skip documents that cannot make the page
+     * (block-max WAND); the exact total comes from the unscored facet pass.
+     */
+    private static final int RANKING_HIT_COUNT_THRESHOLD = 1_000;
+
+    /** Enough buckets for every value of every facet of a large knowledge base; trimmed per facet after. */
+    private static final int FACET_BUCKETS = 10_000;
 
     private final SearchIndexes indexes;
+    /** Which query words exist in the serving index: looked up once, until the index changes. */
+    private volatile KnownWords known = new KnownWords(-1, new java.util.concurrent.ConcurrentHashMap<>());
+
+    private record KnownWords(long version, Map<String, Boolean> words) {
+    }
+
+    /** Bound of the known-words cache; past it, the cache starts over. */
+    private static final int KNOWN_WORDS_MAX = 10_000;
+
+    /** Threads of the facet passes, which run beside the ranking of the same search. */
+    private final java.util.concurrent.ExecutorService facetPool = java.util.concurrent.Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+                Thread thread = new Thread(r, "search-facets");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     IncidentSearch(SearchIndexes indexes) {
         this.indexes = indexes;
+    }
+
+    @jakarta.annotation.PreDestroy
+    void close() {
+        facetPool.shutdownNow();
     }
 
     /** @throws IllegalArgumentException when the query is too large for the engine to run cheaply */
@@ -83,7 +110,17 @@ public class IncidentSearch {
 
     private SearchResults search(SearchIncidents query, SearchIndexes.Generation generation, long started) {
         try (SearchSession session = generation.mapping().createSession()) {
-            String typos = unknownWords(session, query.text());
+            String typos = unknownWords(session, query.text(), knownWords());
+            // the exact total and the facets: an unscored pass over every match, on another core
+            // while this thread ranks the page and highlights it
+            CompletableFuture<SearchResult<?>> counting = CompletableFuture.supplyAsync(() -> {
+                try (SearchSession counts = generation.mapping().createSession()) {
+                    return counts.search(SearchDocument.class)
+                            .where(f -> f.bool().filter(predicate(f, query, typos)))
+                            .aggregation(FACETS, f -> f.terms().field("facets", String.class).maxTermCount(FACET_BUCKETS))
+                            .fetch(0);
+                }
+            }, facetPool);
             SearchResult<List<?>> result = session.search(SearchDocument.class)
                     .select(f -> {
                         List<SearchProjection<?>> columns = new ArrayList<>(List.of(
@@ -100,27 +137,19 @@ public class IncidentSearch {
                     .sort(f -> query.sort() == SearchIncidents.Sort.STARTED_AT || blank(query.text())
                             ? f.field("startedAt").desc().then().score()
                             : f.score().then().field("startedAt").desc())
-                    .aggregation(ORGANIZATIONS, f -> f.terms().field("organization", String.class).maxTermCount(20))
-                    .aggregation(LABELS, f -> f.terms().field("labels", String.class).maxTermCount(50))
-                    .aggregation(SEVERITIES, f -> f.terms().field("severity", String.class))
-                    .aggregation(YEARS, f -> f.terms().field("year", Integer.class).maxTermCount(50))
+                    // no exact count here: Lucene may then skip documents that cannot reach the page
+                    .totalHitCountThreshold(RANKING_HIT_COUNT_THRESHOLD)
                     .fetch(query.page() * query.size(), query.size());
+
             Map<String, Map<String, List<String>>> highlights = highlights(session, result.hits(), query.text());
             List<Hit> hits = new ArrayList<>(result.hits().size());
             for (List<?> row : result.hits()) {
                 hits.add(hit(row, highlights.getOrDefault((String) row.get(0), Map.of())));
             }
-            Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
-            facets.put("organization", facet(result.aggregation(ORGANIZATIONS)));
-            facets.put("label", facet(result.aggregation(LABELS)));
-            facets.put("severity", facet(result.aggregation(SEVERITIES)));
-            Map<String, Long> years = new LinkedHashMap<>();
-            result.aggregation(YEARS).entrySet().stream()
-                    .sorted(Map.Entry.<Integer, Long>comparingByKey().reversed())
-                    .forEach(e -> years.put(String.valueOf(e.getKey()), e.getValue()));
-            facets.put("year", years.entrySet().stream().map(e -> new FacetValue(e.getKey(), e.getValue())).toList());
+            SearchResult<?> counts = joined(counting);
+            Map<String, List<FacetValue>> facets = facets(counts.aggregation(FACETS));
             long tookMs = (System.nanoTime() - started) / 1_000_000;
-            return new SearchResults(result.total().hitCount(), tookMs, hits, facets);
+            return new SearchResults(counts.total().hitCount(), tookMs, hits, facets);
         } catch (SearchException e) {
             throw translated(e);
         }
@@ -161,20 +190,39 @@ public class IncidentSearch {
      * names, titles and labels. Each lookup stops at the first hit; keeping the (costly, and
      * imprecise) fuzzy matching off words that exist is what makes it affordable.
      */
-    private static String unknownWords(SearchSession session, String text) {
+    private static String unknownWords(SearchSession session, String text, Map<String, Boolean> known) {
         if (blank(text)) {
             return "";
         }
         List<String> unknown = new ArrayList<>();
         for (String word : positiveWords(text).split(" ")) {
-            if (!word.isEmpty() && session.search(SearchDocument.class)
-                    .where(f -> f.simpleQueryString().fields(FIELDS.keySet().toArray(String[]::new)).field("spelling")
-                            .matching(word).flags(EnumSet.noneOf(SimpleQueryFlag.class)))
-                    .totalHitCountThreshold(1).fetch(0).total().hitCountLowerBound() == 0) {
+            if (!word.isEmpty() && !known.computeIfAbsent(word, w -> exists(session, w))) {
                 unknown.add(word);
             }
         }
         return String.join(" ", unknown);
+    }
+
+    private static boolean exists(SearchSession session, String word) {
+        return session.search(SearchDocument.class)
+                .where(f -> f.simpleQueryString().fields(FIELDS.keySet().toArray(String[]::new)).field("spelling")
+                        .matching(word).flags(EnumSet.noneOf(SimpleQueryFlag.class)))
+                .totalHitCountThreshold(1).fetch(0).total().hitCountLowerBound() > 0;
+    }
+
+    /**
+     * The known-words cache for the serving index as it is now. Its version is read before any
+     * lookup, so a word looked up while a write lands is cached under the older version and
+     * dropped at the next search.
+     */
+    private Map<String, Boolean> knownWords() {
+        long version = indexes.version();
+        KnownWords current = known;
+        if (current.version() != version || current.words().size() > KNOWN_WORDS_MAX) {
+            current = new KnownWords(version, new java.util.concurrent.ConcurrentHashMap<>());
+            known = current;
+        }
+        return current.words();
     }
 
     private static SearchPredicate predicate(SearchPredicateFactory f, SearchIncidents query, String typos) {
@@ -226,7 +274,7 @@ public class IncidentSearch {
                                           BooleanOperator operator) {
         var step = f.simpleQueryString().field(fields.iterator().next());
         for (String field : fields) {
-            step = step.field(field).boost(FIELDS.get(field));
+            step = step.field(field).boost(FIELDS.getOrDefault(field, 1f));
         }
         return step.matching(text)
                 .defaultOperator(operator)
@@ -302,12 +350,44 @@ public class IncidentSearch {
                 (Float) row.get(6), highlights);
     }
 
-    private static List<FacetValue> facet(Map<String, Long> counts) {
-        return counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
-                        .thenComparing(Map.Entry.comparingByKey()))
-                .map(e -> new FacetValue(e.getKey(), e.getValue()))
-                .toList();
+    /**
+     * The response's facets from the counts of the combined facet field: per facet its most
+     * frequent values (ties by value), years newest first.
+     */
+    static Map<String, List<FacetValue>> facets(Map<String, Long> counts) {
+        Map<SearchDocuments.Facet, List<FacetValue>> byFacet = new java.util.EnumMap<>(SearchDocuments.Facet.class);
+        for (SearchDocuments.Facet facet : SearchDocuments.Facet.values()) {
+            byFacet.put(facet, new ArrayList<>());
+        }
+        counts.forEach((combined, count) -> {
+            SearchDocuments.Facet facet = SearchDocuments.Facet.of(combined);
+            if (facet != null) {
+                byFacet.get(facet).add(new FacetValue(combined.substring(facet.key.length() + 1), count));
+            }
+        });
+        Comparator<FacetValue> frequent = Comparator.comparingLong(FacetValue::count).reversed()
+                .thenComparing(FacetValue::value);
+        Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+        byFacet.forEach((facet, values) -> {
+            values.sort(frequent);
+            List<FacetValue> shown = new ArrayList<>(values.subList(0, Math.min(facet.shown, values.size())));
+            if (facet == SearchDocuments.Facet.YEAR) {
+                shown.sort(Comparator.comparing(FacetValue::value).reversed());
+            }
+            facets.put(facet.key, shown);
+        });
+        return facets;
+    }
+
+    private static SearchResult<?> joined(CompletableFuture<SearchResult<?>> counting) {
+        try {
+            return counting.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** A query too large for the engine is the user's doing: IllegalArgumentException (400); others unchanged. */
@@ -336,11 +416,7 @@ public class IncidentSearch {
         fields.put("organization_text", 2.0f);
         fields.put("labelText", 1.5f);
         fields.put("statements", 1.5f);
-        fields.put("factors", 1.2f);
-        fields.put("timeline", 1.0f);
-        fields.put("impact", 1.0f);
-        fields.put("remediations", 1.0f);
-        fields.put("speakers", 1.0f);
+        fields.put("details", 1.0f);
         fields.put("history", 0.3f);
         return fields;
     }

@@ -191,6 +191,9 @@ public class IndexRebuild {
             throw new IllegalStateException("search rebuild failed", failure.getAndSet(null));
         }
         try (SearchSession session = target.mapping().createSession()) {
+            // one segment, as a mass indexer would leave it: every query then seeks each of its
+            // terms in one term dictionary instead of one per segment (docs/decisions.md)
+            session.workspace().mergeSegments();
             session.workspace().flush();
             session.workspace().refresh();
         }

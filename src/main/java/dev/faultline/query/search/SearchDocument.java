@@ -5,6 +5,7 @@ import java.util.List;
 import org.hibernate.search.engine.backend.types.Aggregable;
 import org.hibernate.search.engine.backend.types.Highlightable;
 import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Searchable;
 import org.hibernate.search.engine.backend.types.Sortable;
 import org.hibernate.search.engine.backend.types.TermVector;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.DocumentId;
@@ -29,7 +30,7 @@ public class SearchDocument {
     private static final String EN_Q = SearchAnalysis.ENGLISH_QUERY;
 
     /** Bump when the mapping changes: an index of another schema is rebuilt at start. */
-    public static final String SCHEMA = "2";
+    public static final String SCHEMA = "3";
 
     @DocumentId
     @KeywordField(name = "incidentId")
@@ -57,9 +58,6 @@ public class SearchDocument {
             termVector = TermVector.WITH_POSITIONS_OFFSETS)
     List<String> statements;
 
-    @FullTextField(analyzer = SearchAnalysis.PLAIN)
-    List<String> speakers;
-
     @FullTextField(analyzer = EN, searchAnalyzer = EN_Q, highlightable = Highlightable.ANY,
             termVector = TermVector.WITH_POSITIONS_OFFSETS)
     List<String> rootCauses;
@@ -68,14 +66,13 @@ public class SearchDocument {
     @FullTextField(analyzer = EN, searchAnalyzer = EN_Q)
     List<String> labelText;
 
+    /**
+     * The rest of the incident's current text, for ranking only: contributing factors, impact,
+     * remediation, speakers' names and roles, and the timeline again (which also has its own field,
+     * for highlighting). One field instead of five keeps the ranking query small (docs/decisions.md).
+     */
     @FullTextField(analyzer = EN, searchAnalyzer = EN_Q)
-    List<String> factors;
-
-    @FullTextField(analyzer = EN, searchAnalyzer = EN_Q)
-    List<String> impact;
-
-    @FullTextField(analyzer = EN, searchAnalyzer = EN_Q)
-    List<String> remediations;
+    List<String> details;
 
     /** Retracted timeline entries, ruled-out causes, superseded wording: findable, ranked lowest. */
     @FullTextField(analyzer = EN, searchAnalyzer = EN_Q, highlightable = Highlightable.ANY,
@@ -88,6 +85,14 @@ public class SearchDocument {
 
     @KeywordField(aggregable = Aggregable.YES, projectable = Projectable.YES)
     List<String> labels;
+
+    /**
+     * Every facet value of the incident in one field — {@code organization=Cloudflare},
+     * {@code label=defect:latent-bug}, {@code severity=SEV1}, {@code year=2025} — so that one terms
+     * aggregation counts all facets in one pass over the matches instead of four (docs/decisions.md).
+     */
+    @KeywordField(aggregable = Aggregable.YES, searchable = Searchable.NO)
+    List<String> facets;
 
     @KeywordField(aggregable = Aggregable.YES, projectable = Projectable.YES)
     String severity;

@@ -105,16 +105,57 @@ public final class SearchDocuments {
         doc.timeline = timeline;
         doc.history = history;
         doc.statements = statements;
-        doc.speakers = List.copyOf(speakers);
         doc.speakerRoles = List.copyOf(roles);
         doc.rootCauses = rootCauses;
-        doc.factors = factors;
-        doc.impact = impact;
-        doc.remediations = remediations;
+        List<String> details = new ArrayList<>(factors);
+        details.addAll(impact);
+        details.addAll(remediations);
+        details.addAll(speakers);
+        details.addAll(timeline);
+        doc.details = details;
         doc.labels = List.copyOf(labels);
         doc.labelText = labelText;
         doc.spelling = spelling;
+        doc.facets = facets(doc);
         return doc;
+    }
+
+    /** The document's facet values, each prefixed with its facet's name (see {@link SearchDocument#facets}). */
+    static List<String> facets(SearchDocument doc) {
+        List<String> facets = new ArrayList<>(3 + doc.labels.size());
+        facets.add(Facet.ORGANIZATION.value(doc.organization));
+        facets.add(Facet.SEVERITY.value(doc.severity));
+        facets.add(Facet.YEAR.value(String.valueOf(doc.year)));
+        doc.labels.forEach(label -> facets.add(Facet.LABEL.value(label)));
+        return facets;
+    }
+
+    /** The facets of search results, and how their values are spelled in the combined facet field. */
+    enum Facet {
+        ORGANIZATION("organization", 20), LABEL("label", 50), SEVERITY("severity", 10), YEAR("year", 50);
+
+        final String key;
+        /** How many values of this facet a response lists (the most frequent ones). */
+        final int shown;
+
+        Facet(String key, int shown) {
+            this.key = key;
+            this.shown = shown;
+        }
+
+        String value(String value) {
+            return key + "=" + value;
+        }
+
+        /** The facet a combined-field value belongs to, or null. */
+        static Facet of(String combined) {
+            for (Facet facet : values()) {
+                if (combined.startsWith(facet.key + "=")) {
+                    return facet;
+                }
+            }
+            return null;
+        }
     }
 
     private static void add(List<String> list, String text) {

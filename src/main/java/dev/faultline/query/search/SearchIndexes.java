@@ -65,6 +65,7 @@ public class SearchIndexes {
     private final Object writeLock = new Object();
     private volatile Generation active;
     private volatile Generation building;
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
     /** Released once {@link #open} has chosen the serving generation (it runs beside the app's start). */
     private final java.util.concurrent.CountDownLatch opened = new java.util.concurrent.CountDownLatch(1);
 
@@ -148,6 +149,16 @@ public class SearchIndexes {
         building = generation == active ? null : generation;
     }
 
+    /** Counts changes to the serving index, so what is cached about its contents can tell when it is stale. */
+    public long version() {
+        return version.get();
+    }
+
+    /** Called after documents were written to the serving index. */
+    public void changed() {
+        version.incrementAndGet();
+    }
+
     /** Held by whoever writes documents, so a fold-then-write is never overtaken by an older one. */
     public Object writeLock() {
         return writeLock;
@@ -162,11 +173,13 @@ public class SearchIndexes {
         Generation previous = active;
         active = generation;
         building = null;
+        changed();
         if (previous != null && previous != generation) {
             // searches that started on the old generation may still be running: close it later
             retiring.put(previous.name(), previous);
             retirer.schedule(() -> retire(previous), RETIRE_AFTER_SECONDS, TimeUnit.SECONDS);
         }
+        deleteAbandoned(generation);
     }
 
     private void retire(Generation generation) {
@@ -285,6 +298,25 @@ public class SearchIndexes {
 
     private static String newName() {
         return "g-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS").withZone(ZoneOffset.UTC).format(Instant.now());
+    }
+
+    /**
+     * Deletes generations no one serves, builds or still reads: e.g. the one a start-up found
+     * unusable (another schema, an unclean stop) and rebuilt beside.
+     */
+    private void deleteAbandoned(Generation serving) {
+        try (Stream<Path> children = Files.list(root)) {
+            children.filter(Files::isDirectory)
+                    .filter(dir -> dir.getFileName().toString().startsWith("g-"))
+                    .filter(dir -> !dir.getFileName().toString().equals(serving.name()))
+                    .filter(dir -> !retiring.containsKey(dir.getFileName().toString()))
+                    .forEach(dir -> {
+                        LOG.infof("Deleting abandoned search index generation %s", dir.getFileName());
+                        delete(dir);
+                    });
+        } catch (IOException e) {
+            LOG.warnf(e, "Could not list %s to delete abandoned index generations", root);
+        }
     }
 
     private static void delete(Path directory) {

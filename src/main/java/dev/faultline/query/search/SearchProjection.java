@@ -63,6 +63,7 @@ public class SearchProjection {
                 return;
             }
             write(indexes.active(), documents);
+            indexes.changed();
             SearchIndexes.Generation building = indexes.building();
             if (building != null) {
                 write(building, documents);
