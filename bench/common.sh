@@ -22,7 +22,7 @@ bench_cp="bench/target/faultline-bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*"
 launch_app() {
   local log=$1; shift
   env "$@" QUARKUS_DATASOURCE_JDBC_URL="$pg$db" QUARKUS_HTTP_PORT=$port \
-    java ${JAVA_OPTS:--Xmx1g} -jar target/quarkus-app/quarkus-run.jar >"$out/$log" 2>&1 &
+    java ${JAVA_OPTS:--Xmx512m} -jar target/quarkus-app/quarkus-run.jar >"$out/$log" 2>&1 &
   pid=$!
   until curl -fs "http://localhost:$port/q/health/ready" >/dev/null; do sleep 0.1; done
 }

@@ -39,7 +39,8 @@ sleep 1
 while [ "$(lag | cut -d' ' -f3)" = "True" ]; do sleep 2; done
 rebuild=$(curl -fs "$base/api/admin/projections" | python3 -c "import json,sys; print(json.dumps([p for p in json.load(sys.stdin) if p['name']=='search'][0]['rebuild']))")
 echo "rebuild: $rebuild"
-index_bytes=$(du -sb "$data/index" | cut -f1)
+# the serving generation only (the replaced one is deleted a few seconds after the swap)
+index_bytes=$(du -sb "$data/index/$(sed -n 's/^generation=//p' "$data/index/CURRENT")" | cut -f1)
 
 peer_s=$(java -cp "$cp" dev.faultline.bench.SearchBenchmark peer-load "$pg$db" "$corpus" | sed -n 's/^PEER_LOAD_SECONDS //p')
 peer_bytes=$(psql -tA -h 127.0.0.1 -U postgres -d "$db" -c "SELECT pg_total_relation_size('peer_incident')")

@@ -36,6 +36,7 @@ public final class SearchBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PAGE = 10;
+    private static final int WARM_UP_ROUNDS = 20;
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
@@ -125,7 +126,8 @@ public final class SearchBenchmark {
 
         for (String name : List.of("faultline", "postgres")) {
             Engine engine = name.equals("faultline") ? ours : peer;
-            for (int i = 0; i < 3; i++) {
+            // warm-up, not measured: on two cores the JIT needs about a thousand searches to settle
+            for (int i = 0; i < WARM_UP_ROUNDS; i++) {
                 for (SearchQueries q : mix) {
                     engine.search(q, PAGE);
                 }
