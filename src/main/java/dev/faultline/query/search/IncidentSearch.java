@@ -76,7 +76,7 @@ public class IncidentSearch {
     /** Bound of the known-words cache; past it, the cache starts over. */
     private static final int KNOWN_WORDS_MAX = 10_000;
 
-    /** Threads of the facet passes, which run beside the ranking of the same search. */
+    /** Threads of the facet passes and half-page highlights, which run beside the same search's own thread. */
     private final java.util.concurrent.ExecutorService facetPool = java.util.concurrent.Executors.newFixedThreadPool(
             Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
                 Thread thread = new Thread(r, "search-facets");
@@ -141,7 +141,7 @@ public class IncidentSearch {
                     .totalHitCountThreshold(RANKING_HIT_COUNT_THRESHOLD)
                     .fetch(query.page() * query.size(), query.size());
 
-            Map<String, Map<String, List<String>>> highlights = highlights(session, result.hits(), query.text());
+            Map<String, Map<String, List<String>>> highlights = highlights(generation, session, result.hits(), query.text());
             List<Hit> hits = new ArrayList<>(result.hits().size());
             for (List<?> row : result.hits()) {
                 hits.add(hit(row, highlights.getOrDefault((String) row.get(0), Map.of())));
@@ -303,6 +303,27 @@ public class IncidentSearch {
      * field of every hit, so giving them this query instead of the ranking one (all fields,
      * passages, synonyms, typo clauses) keeps highlighting cheap.
      */
+    /**
+     * Highlights of the page: the second half of the page on another core (by then the facet pass
+     * is usually done), the first half here.
+     */
+    private Map<String, Map<String, List<String>>> highlights(SearchIndexes.Generation generation, SearchSession session,
+                                                                List<List<?>> page, String text) {
+        if (page.size() < 4) {
+            return highlights(session, page, text);
+        }
+        List<List<?>> second = page.subList(page.size() / 2, page.size());
+        CompletableFuture<Map<String, Map<String, List<String>>>> other = CompletableFuture.supplyAsync(() -> {
+            try (SearchSession own = generation.mapping().createSession()) {
+                return highlights(own, second, text);
+            }
+        }, facetPool);
+        Map<String, Map<String, List<String>>> all = new java.util.HashMap<>(highlights(session,
+                page.subList(0, page.size() / 2), text));
+        all.putAll(joined(other));
+        return all;
+    }
+
     private static Map<String, Map<String, List<String>>> highlights(SearchSession session, List<List<?>> page, String text) {
         if (page.isEmpty() || blank(text)) {
             return Map.of();
@@ -379,9 +400,9 @@ public class IncidentSearch {
         return facets;
     }
 
-    private static SearchResult<?> joined(CompletableFuture<SearchResult<?>> counting) {
+    private static <T> T joined(CompletableFuture<T> work) {
         try {
-            return counting.join();
+            return work.join();
         } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
