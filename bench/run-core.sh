@@ -3,7 +3,8 @@
 #  1. start to ready (4 starts) and resident memory after start;
 #  2. 16 clients appending timeline entries over HTTP to 50 incidents (wrk), and in the same run
 #     the baseline: the same event rows inserted by plain JDBC in single-row transactions;
-#  3. GET /api/incidents/{id} of an incident with 1,000 events (one client, sequential).
+#  3. the same appends paced to ~1,000/s (latency at the target rate, not at saturation);
+#  4. GET /api/incidents/{id} of an incident with 1,000 events (one client, sequential).
 # Results go to target/bench/core.json; docs/benchmarks.md records them.
 #   usage: bench/run-core.sh [seconds-per-run=20] [clients=16] [runs=5] [warmup-seconds=60]
 set -euo pipefail
@@ -49,6 +50,11 @@ for run in $(seq 1 "$runs"); do
   writes+=("{\"run\":$run,\"api\":$api,\"jdbc\":$raw}")
 done
 
+# the same load paced to about 1,000 requests/s (12 ms between a connection's requests): latency at
+# the target throughput, not at saturation
+paced=$(PACE_MS=12 wrk -t2 -c"$clients" -d"${seconds}s" -s bench/append-timeline.lua "$url" | sed -n 's/^WRK_JSON //p')
+echo "paced api $paced"
+
 big=$(cat "$out/big.txt")
 wrk -t1 -c1 -d10s -s bench/get-incident.lua "$url/api/incidents/$big" >/dev/null
 read1000=$(wrk -t1 -c1 -d"${seconds}s" -s bench/get-incident.lua "$url/api/incidents/$big" | sed -n 's/^WRK_JSON //p')
@@ -57,7 +63,7 @@ rss_after=$(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 ))
 echo "RSS after the load: ${rss_after} MB"
 stop_app
 
-printf '{"date":"%s","machine":"%s, %s cores","clients":%d,"seconds":%d,"starts":[%s],"writes":[%s],"read1000":%s,"rssAfterLoadMb":%d}\n' \
+printf '{"date":"%s","machine":"%s, %s cores","clients":%d,"seconds":%d,"starts":[%s],"writes":[%s],"paced":%s,"read1000":%s,"rssAfterLoadMb":%d}\n' \
   "$(date -u +%FT%TZ)" "$(uname -m)" "$(nproc)" "$clients" "$seconds" "$(IFS=,; echo "${starts[*]}")" \
-  "$(IFS=,; echo "${writes[*]}")" "$read1000" "$rss_after" > "$out/core.json"
+  "$(IFS=,; echo "${writes[*]}")" "$paced" "$read1000" "$rss_after" > "$out/core.json"
 python3 bench/summarize-core.py "$out/core.json"
