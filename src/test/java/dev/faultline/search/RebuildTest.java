@@ -2,6 +2,7 @@ package dev.faultline.search;
 
 import dev.faultline.query.search.IncidentSearch;
 import dev.faultline.query.search.SearchIndexes;
+import dev.faultline.query.search.SearchProjection;
 import dev.faultline.support.Seeded;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -28,6 +29,9 @@ class RebuildTest {
 
     @Inject
     SearchIndexes indexes;
+
+    @Inject
+    SearchProjection projection;
 
     @Test
     void a_rebuild_gives_the_same_documents_as_incremental_indexing_and_search_never_stops() throws Exception {
@@ -70,6 +74,19 @@ class RebuildTest {
                 .body("find { it.name == 'search' }.rebuild.running", is(false),
                         "find { it.name == 'search' }.rebuild.processed", greaterThan(200),
                         "find { it.name == 'search' }.rebuild.error", nullValue());
+    }
+
+    @Test
+    void events_the_serving_documents_already_hold_are_not_refolded() {
+        SearchSupport.awaitIndexCaughtUp();
+        String id = "cloudflare-2025-11-18";
+        long position = (Long) search.inventory().get(id).get(1);
+        // a processor behind a rebuilt index (or redelivering) skips what the documents hold
+        assertThat(projection.stale(Map.of(id, position))).isEmpty();
+        assertThat(projection.stale(Map.of(id, position - 1))).isEmpty();
+        // a newer event, or an incident without a document, is re-folded
+        assertThat(projection.stale(Map.of(id, position + 1))).containsExactly(id);
+        assertThat(projection.stale(Map.of("no-such-incident", 1L))).containsExactly("no-such-incident");
     }
 
     @Test

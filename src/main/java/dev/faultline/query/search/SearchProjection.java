@@ -5,11 +5,12 @@ import dev.faultline.query.history.IncidentEventStream;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
@@ -37,18 +38,45 @@ public class SearchProjection {
     }
 
     @EventHandler
-    void on(IncidentEvent event) {
+    void on(IncidentEvent event, TrackingToken token) {
+        long position = token == null ? Long.MAX_VALUE : token.position().orElse(Long.MAX_VALUE);
         if (!CurrentUnitOfWork.isStarted()) {
-            write(List.of(event.incidentId()));
+            write(stale(Map.of(event.incidentId(), position)));
             return;
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        Set<String> changed = root.getOrComputeResource(BATCH, key -> {
-            Set<String> ids = new LinkedHashSet<>();
-            root.onPrepareCommit(u -> write(ids));
-            return ids;
+        Map<String, Long> changed = root.getOrComputeResource(BATCH, key -> {
+            Map<String, Long> latest = new LinkedHashMap<>();
+            root.onPrepareCommit(u -> write(stale(latest)));
+            return latest;
         });
-        changed.add(event.incidentId());
+        changed.merge(event.incidentId(), position, Math::max);
+    }
+
+    /**
+     * The incidents whose serving document does not yet include the batch's last event of theirs.
+     * After a rebuild has swapped in a complete index, a processor that was far behind skips its
+     * backlog this way instead of re-folding every incident again. Safe because one incident's
+     * events commit in the order of their positions (each append needs the previous version), so
+     * a document folded up to position p holds every event of that incident up to p.
+     */
+    public Collection<String> stale(Map<String, Long> latestPositions) {
+        Map<String, Long> indexed = new java.util.HashMap<>();
+        try (SearchSession session = indexes.active().mapping().createSession()) {
+            session.search(SearchDocument.class)
+                    .select(f -> f.composite().from(f.id(String.class), f.field("position", Long.class)).asList())
+                    .where(f -> f.id().matchingAny(latestPositions.keySet()))
+                    .fetchHits(latestPositions.size())
+                    .forEach(row -> indexed.put((String) row.get(0), (Long) row.get(1)));
+        }
+        List<String> stale = new ArrayList<>(latestPositions.size());
+        latestPositions.forEach((id, position) -> {
+            Long done = indexed.get(id);
+            if (done == null || done < position) {
+                stale.add(id);
+            }
+        });
+        return stale;
     }
 
     /**
