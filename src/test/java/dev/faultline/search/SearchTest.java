@@ -210,4 +210,28 @@ class SearchTest {
         await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
                 given().queryParam("q", "wombatville").get("/api/search").then().body("hits.id", contains(second)));
     }
+
+    @Test
+    void rapid_writes_to_one_incident_are_searchable_with_min_position_and_within_a_second_without() {
+        // writes milliseconds apart: all but the first wait in a deferred write (SearchProjection)
+        String id = Incidents.newId("burst");
+        Incidents.declare(id);
+        String[] words = {"axolotl", "bilby", "cassowary", "dugong", "echidna"};
+        for (String word : words) {
+            String position = given().contentType(ContentType.JSON)
+                    .body(Map.of("at", "2025-11-18T11:31:00Z", "kind", "OTHER", "text", "Saw the " + word + " alarm"))
+                    .post("/api/incidents/" + id + "/timeline").then().statusCode(200)
+                    .extract().header("Faultline-Position");
+            given().queryParam("q", word).queryParam("minPosition", position).get("/api/search")
+                    .then().statusCode(200).body("hits.id", contains(id));
+        }
+        String[] later = {"fossa", "gharial", "hoatzin"};
+        for (String word : later) {
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("at", "2025-11-18T11:32:00Z", "kind", "OTHER", "text", "Saw the " + word + " alarm"))
+                    .post("/api/incidents/" + id + "/timeline").then().statusCode(200);
+        }
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
+                given().queryParam("q", "hoatzin").get("/api/search").then().body("hits.id", contains(id)));
+    }
 }

@@ -5,7 +5,16 @@ import dev.faultline.query.history.IncidentEventStream;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
@@ -27,14 +36,39 @@ import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
 public class SearchProjection {
 
     public static final String GROUP = "search";
+    private static final Logger LOG = Logger.getLogger(SearchProjection.class);
     private static final String BATCH = SearchProjection.class.getName() + ".batch";
+
+    /** Shortest time between two writes of one incident's document (see {@link #writeOrDefer}). */
+    static final Duration MIN_REINDEX_INTERVAL = Duration.ofMillis(300);
 
     private final SearchIndexes indexes;
     private final IncidentEventStream events;
+    /** When each recently written incident was last written (nanoTime); bounded. */
+    private final Map<String, Long> lastWritten = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > 10_000;
+        }
+    });
+    /** Incidents whose write was deferred, with the earliest event position waiting for it. */
+    private final Map<String, Long> pending = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "search-flusher");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     SearchProjection(SearchIndexes indexes, IncidentEventStream events) {
         this.indexes = indexes;
         this.events = events;
+        flusher.scheduleWithFixedDelay(() -> {
+            try {
+                flush(false);
+            } catch (RuntimeException e) {
+                LOG.warn("Deferred search index writes failed; retrying", e);
+            }
+        }, 50, 50, TimeUnit.MILLISECONDS);
     }
 
     @EventHandler
@@ -45,12 +79,85 @@ public class SearchProjection {
             return;
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        Map<String, Long> changed = root.getOrComputeResource(BATCH, key -> {
-            Map<String, Long> latest = new LinkedHashMap<>();
-            root.onPrepareCommit(u -> write(stale(latest)));
-            return latest;
+        Map<String, long[]> changed = root.getOrComputeResource(BATCH, key -> {
+            Map<String, long[]> range = new LinkedHashMap<>();
+            root.onPrepareCommit(u -> writeOrDefer(range));
+            return range;
         });
-        changed.merge(event.incidentId(), position, Math::max);
+        changed.merge(event.incidentId(), new long[]{position, position},
+                (a, b) -> new long[]{Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+    }
+
+    /**
+     * Writes the batch's stale incidents now, except those written less than
+     * {@link #MIN_REINDEX_INTERVAL} ago: those are left to the flusher, which writes them when
+     * their interval is over. An incident written every few milliseconds (thousands of events,
+     * a steady stream of appends) is then re-folded a few times a second, not once per batch.
+     */
+    private void writeOrDefer(Map<String, long[]> range) {
+        Map<String, Long> latest = new LinkedHashMap<>();
+        range.forEach((id, positions) -> latest.put(id, positions[1]));
+        Collection<String> stale = stale(latest);
+        if (stale.isEmpty()) {
+            return;
+        }
+        // under the write lock, so a flush never drops a deferral it did not write (see flush)
+        synchronized (indexes.writeLock()) {
+            long now = System.nanoTime();
+            List<String> due = new ArrayList<>(stale.size());
+            for (String id : stale) {
+                Long last = lastWritten.get(id);
+                if (last == null || now - last >= MIN_REINDEX_INTERVAL.toNanos()) {
+                    due.add(id);
+                } else {
+                    pending.merge(id, range.get(id)[0], Math::min);
+                }
+            }
+            write(due);
+        }
+    }
+
+    /** Writes the deferred incidents whose interval is over (all of them when {@code all}). */
+    void flush(boolean all) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        // Under the write lock, like deferring: a deferral made before this snapshot is for events
+        // committed before the re-fold below reads the store, so writing covers it; one made after
+        // waits for the lock and stays pending.
+        synchronized (indexes.writeLock()) {
+            long now = System.nanoTime();
+            List<String> due = new ArrayList<>();
+            pending.forEach((id, position) -> {
+                Long last = lastWritten.get(id);
+                if (all || last == null || now - last >= MIN_REINDEX_INTERVAL.toNanos()) {
+                    due.add(id);
+                }
+            });
+            write(due);
+            due.forEach(pending::remove);
+        }
+    }
+
+    /**
+     * True once every event up to {@code position} that this projection has read is in the
+     * serving index (none is waiting in a deferred write); polls until {@code timeout}.
+     */
+    public boolean awaitWritten(long position, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (pending.values().stream().anyMatch(p -> p <= position)) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            Thread.sleep(5);
+        }
+        return true;
+    }
+
+    /** At shutdown, after the processors have stopped (AxonConfiguration), nothing stays deferred. */
+    void onShutdown(@Observes @Priority(3000) ShutdownEvent event) {
+        flusher.shutdownNow();
+        flush(true);
     }
 
     /**
@@ -85,7 +192,12 @@ public class SearchProjection {
      * folded earlier can never overwrite one folded later.
      */
     void write(Collection<String> incidentIds) {
+        if (incidentIds.isEmpty()) {
+            return;
+        }
         synchronized (indexes.writeLock()) {
+            long now = System.nanoTime();
+            incidentIds.forEach(id -> lastWritten.put(id, now));
             List<SearchDocument> documents = documents(events, incidentIds);
             if (documents.isEmpty()) {
                 return;
