@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
 import java.util.concurrent.CompletableFuture;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.common.BooleanOperator;
-import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
 import org.hibernate.search.engine.search.predicate.SearchPredicate;
 import org.hibernate.search.engine.search.projection.SearchProjection;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
@@ -43,17 +42,13 @@ public class IncidentSearch {
     /** Text fields and their weights: what an incident is about counts more than what was said in passing. */
     static final Map<String, Float> FIELDS = fields();
 
-    /** Fields whose matches are returned as highlighted fragments, in this order. */
-    static final List<String> HIGHLIGHTED = List.of("title", "summary", "rootCauses", "statements", "timeline",
-            "history");
-
     /** Fields holding passages of prose, where all the query's words together mark a strong match. */
     static final List<String> PASSAGES = List.of("title", "summary", "statements", "rootCauses", "timeline");
 
     /** Score added per passage field that holds every word of the query (see docs/decisions.md). */
     private static final float PASSAGE_BONUS = 60f;
 
-    private static final Pattern EXCLUDED = Pattern.compile("(?:^|\\s)-(\"[^\"]*\"?|\\S+)");
+    static final Pattern EXCLUDED = Pattern.compile("(?:^|\\s)-(\"[^\"]*\"?|\\S+)");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]{4,}");
 
     private static final AggregationKey<Map<String, Long>> FACETS = AggregationKey.of("facets");
@@ -83,6 +78,8 @@ public class IncidentSearch {
                 thread.setDaemon(true);
                 return thread;
             });
+
+    private final SearchHighlights highlighting = new SearchHighlights(facetPool);
 
     IncidentSearch(SearchIndexes indexes) {
         this.indexes = indexes;
@@ -141,7 +138,8 @@ public class IncidentSearch {
                     .totalHitCountThreshold(RANKING_HIT_COUNT_THRESHOLD)
                     .fetch(query.page() * query.size(), query.size());
 
-            Map<String, Map<String, List<String>>> highlights = highlights(generation, session, result.hits(), query.text());
+            Map<String, Map<String, List<String>>> highlights = highlighting.of(generation, session,
+                    result.hits().stream().map(row -> (String) row.get(0)).toList(), query.text());
             List<Hit> hits = new ArrayList<>(result.hits().size());
             for (List<?> row : result.hits()) {
                 hits.add(hit(row, highlights.getOrDefault((String) row.get(0), Map.of())));
@@ -297,74 +295,6 @@ public class IncidentSearch {
         return String.join(" ", found);
     }
 
-    /**
-     * Highlights of the page's hits, from a second, small query: the page's ids and the user's
-     * words on the evidence fields only. Highlighters rebuild their view of the query for every
-     * field of every hit, so giving them this query instead of the ranking one (all fields,
-     * passages, synonyms, typo clauses) keeps highlighting cheap.
-     */
-    /**
-     * Highlights of the page: the second half of the page on another core (by then the facet pass
-     * is usually done), the first half here.
-     */
-    private Map<String, Map<String, List<String>>> highlights(SearchIndexes.Generation generation, SearchSession session,
-                                                                List<List<?>> page, String text) {
-        if (page.size() < 4) {
-            return highlights(session, page, text);
-        }
-        List<List<?>> second = page.subList(page.size() / 2, page.size());
-        CompletableFuture<Map<String, Map<String, List<String>>>> other = CompletableFuture.supplyAsync(() -> {
-            try (SearchSession own = generation.mapping().createSession()) {
-                return highlights(own, second, text);
-            }
-        }, facetPool);
-        Map<String, Map<String, List<String>>> all = new java.util.HashMap<>(highlights(session,
-                page.subList(0, page.size() / 2), text));
-        all.putAll(joined(other));
-        return all;
-    }
-
-    private static Map<String, Map<String, List<String>>> highlights(SearchSession session, List<List<?>> page, String text) {
-        if (page.isEmpty() || blank(text)) {
-            return Map.of();
-        }
-        List<String> ids = page.stream().map(row -> (String) row.get(0)).toList();
-        String words = EXCLUDED.matcher(text).replaceAll(" ");
-        if (words.isBlank()) {
-            return Map.of();
-        }
-        List<List<?>> rows = session.search(SearchDocument.class)
-                .select(f -> {
-                    List<SearchProjection<?>> columns = new ArrayList<>();
-                    columns.add(f.id(String.class).toProjection());
-                    HIGHLIGHTED.forEach(field -> columns.add(f.highlight(field).toProjection()));
-                    return f.composite().from(columns.toArray(SearchProjection[]::new)).asList();
-                })
-                // plain term queries on a keyword copy of the id, not f.id() (a multi-term query): the
-                // fast-vector highlighter rewrites multi-term queries against the term dictionary for
-                // every field of every hit
-                .where(f -> f.bool().filter(f.bool(any -> ids.forEach(id -> any.should(f.match().field("incidentId").matching(id)))))
-                        .must(f.simpleQueryString().fields(HIGHLIGHTED.toArray(String[]::new)).matching(words)
-                                .defaultOperator(BooleanOperator.OR)
-                                .flags(SimpleQueryFlag.OR, SimpleQueryFlag.PHRASE, SimpleQueryFlag.WHITESPACE)))
-                .highlighter(h -> h.fastVector().tag("<em>", "</em>").encoder(HighlighterEncoder.HTML)
-                        .numberOfFragments(2))
-                .fetchHits(ids.size());
-        Map<String, Map<String, List<String>>> byId = new java.util.HashMap<>();
-        for (List<?> row : rows) {
-            Map<String, List<String>> fields = new LinkedHashMap<>();
-            for (int i = 0; i < HIGHLIGHTED.size(); i++) {
-                @SuppressWarnings("unchecked")
-                List<String> fragments = (List<String>) row.get(1 + i);
-                if (fragments != null && !fragments.isEmpty()) {
-                    fields.put(HIGHLIGHTED.get(i), fragments);
-                }
-            }
-            byId.put((String) row.get(0), fields);
-        }
-        return byId;
-    }
-
     private static Hit hit(List<?> row, Map<String, List<String>> highlights) {
         return new Hit((String) row.get(0), (String) row.get(1), (String) row.get(2), (Instant) row.get(3),
                 Severity.valueOf((String) row.get(4)), IncidentStatus.valueOf((String) row.get(5)),
@@ -400,7 +330,7 @@ public class IncidentSearch {
         return facets;
     }
 
-    private static <T> T joined(CompletableFuture<T> work) {
+    static <T> T joined(CompletableFuture<T> work) {
         try {
             return work.join();
         } catch (java.util.concurrent.CompletionException e) {
