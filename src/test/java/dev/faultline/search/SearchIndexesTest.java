@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What SearchIndexes finds on disk at start decides whether the index is served or rebuilt. */
 class SearchIndexesTest {
@@ -100,6 +101,19 @@ class SearchIndexesTest {
         indexes.complete(opening.generation(), "b");
         assertThat(old.directory()).doesNotExist();
         assertThat(opening.generation().directory()).exists();
+    }
+
+    @Test
+    void a_closed_index_answers_not_open_which_the_api_maps_to_503_with_retry_after() {
+        completeGeneration();
+        indexes.closeAll();
+        assertThatThrownBy(() -> indexes.active()).isInstanceOf(SearchIndexes.NotOpen.class);
+        try (var response = new dev.faultline.web.problem.ProblemMappers().indexNotOpen(new SearchIndexes.NotOpen())) {
+            assertThat(response.getStatus()).isEqualTo(503);
+            assertThat(response.getHeaderString("Retry-After")).isEqualTo("1");
+            assertThat(response.getMediaType().toString()).isEqualTo("application/problem+json");
+        }
+        indexes = null;
     }
 
     @Test

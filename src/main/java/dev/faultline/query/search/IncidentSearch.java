@@ -72,14 +72,14 @@ public class IncidentSearch {
     private static final int KNOWN_WORDS_MAX = 10_000;
 
     /** Threads of the facet passes and half-page highlights, which run beside the same search's own thread. */
-    private final java.util.concurrent.ExecutorService facetPool = java.util.concurrent.Executors.newFixedThreadPool(
+    private final java.util.concurrent.ExecutorService sidePool = java.util.concurrent.Executors.newFixedThreadPool(
             Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
-                Thread thread = new Thread(r, "search-facets");
+                Thread thread = new Thread(r, "search-side");
                 thread.setDaemon(true);
                 return thread;
             });
 
-    private final SearchHighlights highlighting = new SearchHighlights(facetPool);
+    private final SearchHighlights highlighting = new SearchHighlights(sidePool);
 
     IncidentSearch(SearchIndexes indexes) {
         this.indexes = indexes;
@@ -87,7 +87,7 @@ public class IncidentSearch {
 
     @jakarta.annotation.PreDestroy
     void close() {
-        facetPool.shutdownNow();
+        sidePool.shutdownNow();
     }
 
     /** @throws IllegalArgumentException when the query is too large for the engine to run cheaply */
@@ -117,7 +117,7 @@ public class IncidentSearch {
                             .aggregation(FACETS, f -> f.terms().field("facets", String.class).maxTermCount(FACET_BUCKETS))
                             .fetch(0);
                 }
-            }, facetPool);
+            }, sidePool);
             SearchResult<List<?>> result = session.search(SearchDocument.class)
                     .select(f -> {
                         List<SearchProjection<?>> columns = new ArrayList<>(List.of(

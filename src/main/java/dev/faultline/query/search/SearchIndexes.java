@@ -135,7 +135,7 @@ public class SearchIndexes {
 
     /** The search index is not open (still opening, or shut down). */
     public static final class NotOpen extends IllegalStateException {
-        NotOpen() {
+        public NotOpen() {
             super("the search index is not open yet");
         }
     }

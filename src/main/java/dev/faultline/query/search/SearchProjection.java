@@ -2,34 +2,38 @@ package dev.faultline.query.search;
 
 import dev.faultline.api.event.IncidentEvent;
 import dev.faultline.query.history.IncidentEventStream;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.Collection;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.jboss.logging.Logger;
-import java.util.List;
-import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
+import org.jboss.logging.Logger;
 
 /**
  * Keeps the search index in step with the event store. Fed by the streaming processor
  * {@value #GROUP} (token in PostgreSQL): each event only notes which incident changed; when the
- * batch is about to commit, every changed incident is re-folded from its own events and written
- * in one search session, and the index is committed before the token is. Rewriting the whole
- * document from the event stream makes redelivery harmless: the same events give the same document.
+ * batch is about to commit, every changed incident whose document does not hold the batch's events
+ * yet is re-folded from its own events and written in one search session, and the index is
+ * committed before the token is — except an incident written less than
+ * {@link #MIN_REINDEX_INTERVAL} ago, which the flusher writes when its interval is over
+ * (deferred writes are tracked for {@code minPosition} and flushed at shutdown). Rewriting the
+ * whole document from the event stream makes redelivery harmless: the same events give the same
+ * document.
  */
 @ApplicationScoped
 @ProcessingGroup(SearchProjection.GROUP)

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.faultline.query.search.SearchIndexes;
 import dev.faultline.api.command.CommandRejected;
 import dev.faultline.web.problem.Problem.FieldError;
 import jakarta.validation.ConstraintViolation;
@@ -26,7 +27,6 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import dev.faultline.query.search.SearchIndexes;
 
 /**
  * Turns every failure into an RFC 9457 problem: invalid input is a 4xx naming each bad field,
@@ -83,7 +83,6 @@ public class ProblemMappers {
                 + "; read it again and retry", List.of(new FieldError("If-Match", "stale version"))).toResponse();
     }
 
-    /** Another writer appended the same sequence number first. */
     /** The search index is still opening right after start (or failed to open): retry shortly. */
     @ServerExceptionMapper
     public Response indexNotOpen(SearchIndexes.NotOpen e) {
@@ -91,6 +90,7 @@ public class ProblemMappers {
                 .header("Retry-After", "1").build();
     }
 
+    /** Another writer appended the same sequence number first. */
     @ServerExceptionMapper
     public Response concurrent(ConcurrencyException e) {
         return Problem.of(Status.CONFLICT, "another write to this incident won the race; read it again and retry",
