@@ -4,11 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A LinkedHashMap in access order that drops its eldest entry beyond {@code capacity}. Not thread-safe. */
-final class LinkedHashMapLru<K, V> extends LinkedHashMap<K, V> {
+public final class LinkedHashMapLru<K, V> extends LinkedHashMap<K, V> {
 
     private final int capacity;
 
-    LinkedHashMapLru(int capacity) {
+    public LinkedHashMapLru(int capacity) {
         super(16, 0.75f, true);
         this.capacity = capacity;
     }

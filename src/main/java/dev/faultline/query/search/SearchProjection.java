@@ -2,6 +2,7 @@ package dev.faultline.query.search;
 
 import dev.faultline.api.event.IncidentEvent;
 import dev.faultline.query.history.IncidentEventStream;
+import dev.faultline.query.history.LinkedHashMapLru;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,17 +48,28 @@ public class SearchProjection {
     /** Shortest time between two writes of one incident's document (see {@link #writeOrDefer}). */
     static final Duration MIN_REINDEX_INTERVAL = Duration.ofMillis(300);
 
+    /**
+     * After writing documents for T, the projection rests for this many times T before writing
+     * again (deferring meanwhile), so re-indexing never takes more than a third of a core from
+     * the write path, however large the incidents being appended to.
+     */
+    static final int REST_PER_WORK = 2;
+
     private final SearchIndexes indexes;
     private final IncidentEventStream events;
     /** When each recently written incident was last written (nanoTime); bounded. */
-    private final Map<String, Long> lastWritten = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-            return size() > 10_000;
-        }
-    });
+    private final Map<String, Long> lastWritten = Collections.synchronizedMap(new LinkedHashMapLru<>(10_000));
+    /**
+     * The positions of the documents this projection wrote to the serving generation, so that
+     * {@link #stale} asks the index only about incidents it has not written lately (a projection
+     * of the stored {@code position} loads the whole stored document, which for an incident of
+     * thousands of events costs more than the check saves). Reset when another generation serves.
+     */
+    private volatile Written written = new Written(null);
     /** Incidents whose write was deferred, with the earliest event position waiting for it. */
     private final Map<String, Long> pending = new ConcurrentHashMap<>();
+    /** nanoTime before which the projection rests (see {@link #REST_PER_WORK}); under the write lock. */
+    private long restUntil = System.nanoTime();
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "search-flusher");
         thread.setDaemon(true);
@@ -108,10 +121,11 @@ public class SearchProjection {
         // under the write lock, so a flush never drops a deferral it did not write (see flush)
         synchronized (indexes.writeLock()) {
             long now = System.nanoTime();
+            boolean resting = now < restUntil;
             List<String> due = new ArrayList<>(stale.size());
             for (String id : stale) {
                 Long last = lastWritten.get(id);
-                if (last == null || now - last >= MIN_REINDEX_INTERVAL.toNanos()) {
+                if (!resting && (last == null || now - last >= MIN_REINDEX_INTERVAL.toNanos())) {
                     due.add(id);
                 } else {
                     pending.merge(id, range.get(id)[0], Math::min);
@@ -131,6 +145,9 @@ public class SearchProjection {
         // waits for the lock and stays pending.
         synchronized (indexes.writeLock()) {
             long now = System.nanoTime();
+            if (!all && now < restUntil) {
+                return;
+            }
             List<String> due = new ArrayList<>();
             pending.forEach((id, position) -> {
                 Long last = lastWritten.get(id);
@@ -172,22 +189,65 @@ public class SearchProjection {
      * a document folded up to position p holds every event of that incident up to p.
      */
     public Collection<String> stale(Map<String, Long> latestPositions) {
-        Map<String, Long> indexed = new java.util.HashMap<>();
-        try (SearchSession session = indexes.active().mapping().createSession()) {
+        SearchIndexes.Generation serving = indexes.active();
+        Written known = written(serving);
+        List<String> stale = new ArrayList<>(latestPositions.size());
+        Map<String, Long> unknown = new LinkedHashMap<>();
+        latestPositions.forEach((id, position) -> {
+            Long done = known.get(id);
+            if (done == null) {
+                unknown.put(id, position);
+            } else if (done < position) {
+                stale.add(id);
+            }
+        });
+        if (unknown.isEmpty()) {
+            return stale;
+        }
+        try (SearchSession session = serving.mapping().createSession()) {
             session.search(SearchDocument.class)
                     .select(f -> f.composite().from(f.id(String.class), f.field("position", Long.class)).asList())
-                    .where(f -> f.id().matchingAny(latestPositions.keySet()))
-                    .fetchHits(latestPositions.size())
-                    .forEach(row -> indexed.put((String) row.get(0), (Long) row.get(1)));
+                    .where(f -> f.id().matchingAny(unknown.keySet()))
+                    .fetchHits(unknown.size())
+                    .forEach(row -> known.remember((String) row.get(0), (Long) row.get(1)));
         }
-        List<String> stale = new ArrayList<>(latestPositions.size());
-        latestPositions.forEach((id, position) -> {
-            Long done = indexed.get(id);
+        unknown.forEach((id, position) -> {
+            Long done = known.get(id);
             if (done == null || done < position) {
                 stale.add(id);
             }
         });
         return stale;
+    }
+
+    private Written written(SearchIndexes.Generation serving) {
+        Written known = written;
+        if (known.generation != serving) {
+            known = new Written(serving);
+            written = known;
+        }
+        return known;
+    }
+
+    /** Positions of documents known to be in one generation (bounded, most recent kept). */
+    private static final class Written {
+        private final SearchIndexes.Generation generation;
+        private final Map<String, Long> positions = Collections.synchronizedMap(new LinkedHashMapLru<>(10_000));
+
+        Written(SearchIndexes.Generation generation) {
+            this.generation = generation;
+        }
+
+        Long get(String id) {
+            return positions.get(id);
+        }
+
+        /** Only after the document is committed; never moves a position back. */
+        void remember(String id, Long position) {
+            if (position != null) {
+                positions.merge(id, position, Math::max);
+            }
+        }
     }
 
     /**
@@ -201,17 +261,29 @@ public class SearchProjection {
         }
         synchronized (indexes.writeLock()) {
             long now = System.nanoTime();
-            incidentIds.forEach(id -> lastWritten.put(id, now));
-            List<SearchDocument> documents = documents(events, incidentIds);
-            if (documents.isEmpty()) {
-                return;
+            try {
+                writeNow(incidentIds, now);
+            } finally {
+                long end = System.nanoTime();
+                restUntil = end + REST_PER_WORK * (end - now);
             }
-            write(indexes.active(), documents);
-            indexes.changed();
-            SearchIndexes.Generation building = indexes.building();
-            if (building != null) {
-                write(building, documents);
-            }
+        }
+    }
+
+    private void writeNow(Collection<String> incidentIds, long now) {
+        incidentIds.forEach(id -> lastWritten.put(id, now));
+        List<SearchDocument> documents = documents(events, incidentIds);
+        if (documents.isEmpty()) {
+            return;
+        }
+        SearchIndexes.Generation serving = indexes.active();
+        write(serving, documents);
+        Written known = written(serving);
+        documents.forEach(doc -> known.remember(doc.id, doc.position));
+        indexes.changed();
+        SearchIndexes.Generation building = indexes.building();
+        if (building != null) {
+            write(building, documents);
         }
     }
 
