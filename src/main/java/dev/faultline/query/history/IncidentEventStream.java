@@ -244,22 +244,23 @@ public class IncidentEventStream {
         return single("SELECT count(*) FROM domainevententry WHERE type = 'Incident'");
     }
 
-    /** The ids of incidents with events after the given global position. */
-    public List<String> incidentsChangedAfter(long position) {
-        List<String> ids = new ArrayList<>();
+    /** The incidents with events after the given global position, each with its newest event's position. */
+    public Map<String, Long> incidentsChangedAfter(long position) {
+        Map<String, Long> changed = new java.util.LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(
-                     "SELECT DISTINCT aggregateidentifier FROM domainevententry WHERE globalindex > ? AND type = 'Incident'")) {
+             PreparedStatement statement = connection.prepareStatement("""
+                     SELECT aggregateidentifier, max(globalindex) FROM domainevententry
+                      WHERE globalindex > ? AND type = 'Incident' GROUP BY aggregateidentifier""")) {
             statement.setLong(1, position);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    ids.add(rs.getString(1));
+                    changed.put(rs.getString(1), rs.getLong(2));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the event store", e);
         }
-        return ids;
+        return changed;
     }
 
     private long single(String sql) {

@@ -4,6 +4,7 @@ import dev.faultline.api.event.IncidentEvent;
 import dev.faultline.query.history.IncidentEventStream;
 import dev.faultline.query.history.LinkedHashMapLru;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -55,8 +56,18 @@ public class SearchProjection {
      */
     static final int REST_PER_WORK = 2;
 
+    /**
+     * Most incidents waiting for a deferred write: past it the processor writes instead of resting,
+     * so a backlog (a bulk import) slows the processor down rather than piling up in memory.
+     */
+    static final int MAX_PENDING = 1_000;
+
+    /** Most documents folded and written in one search session, so memory stays bounded. */
+    static final int WRITE_CHUNK = 250;
+
     private final SearchIndexes indexes;
     private final IncidentEventStream events;
+    private final SearchWatermark watermark;
     /** When each recently written incident was last written (nanoTime); bounded. */
     private final Map<String, Long> lastWritten = Collections.synchronizedMap(new LinkedHashMapLru<>(10_000));
     /**
@@ -76,9 +87,10 @@ public class SearchProjection {
         return thread;
     });
 
-    SearchProjection(SearchIndexes indexes, IncidentEventStream events) {
+    SearchProjection(SearchIndexes indexes, IncidentEventStream events, SearchWatermark watermark) {
         this.indexes = indexes;
         this.events = events;
+        this.watermark = watermark;
         flusher.scheduleWithFixedDelay(() -> {
             try {
                 flush(false);
@@ -115,13 +127,10 @@ public class SearchProjection {
         Map<String, Long> latest = new LinkedHashMap<>();
         range.forEach((id, positions) -> latest.put(id, positions[1]));
         Collection<String> stale = stale(latest);
-        if (stale.isEmpty()) {
-            return;
-        }
         // under the write lock, so a flush never drops a deferral it did not write (see flush)
         synchronized (indexes.writeLock()) {
             long now = System.nanoTime();
-            boolean resting = now < restUntil;
+            boolean resting = now < restUntil && pending.size() < MAX_PENDING;
             List<String> due = new ArrayList<>(stale.size());
             for (String id : stale) {
                 Long last = lastWritten.get(id);
@@ -132,6 +141,11 @@ public class SearchProjection {
                 }
             }
             write(due);
+            long safe = latest.values().stream().mapToLong(Long::longValue).max().orElse(-1);
+            for (long waiting : pending.values()) {
+                safe = Math.min(safe, waiting - 1);
+            }
+            watermark.save(safe);
         }
     }
 
@@ -155,8 +169,11 @@ public class SearchProjection {
                     due.add(id);
                 }
             });
-            write(due);
-            due.forEach(pending::remove);
+            for (int from = 0; from < due.size(); from += WRITE_CHUNK) {
+                List<String> chunk = due.subList(from, Math.min(due.size(), from + WRITE_CHUNK));
+                write(chunk);
+                chunk.forEach(pending::remove);
+            }
         }
     }
 
@@ -173,6 +190,46 @@ public class SearchProjection {
             Thread.sleep(5);
         }
         return true;
+    }
+
+    /**
+     * After a stop that left deferred writes unwritten (a crash, a kill), the incidents changed
+     * after the watermark are checked against the index and the stale ones re-indexed. Runs on the
+     * flusher once Axon has started; cheap when nothing was lost (one query, one index lookup).
+     */
+    void onStart(@Observes @Priority(200) StartupEvent event) {
+        flusher.execute(() -> {
+            try {
+                recover();
+            } catch (RuntimeException e) {
+                LOG.warn("Could not check the search index for writes lost at the last stop", e);
+            }
+        });
+    }
+
+    /** Re-indexes the incidents changed after the watermark that the index does not hold yet; how many. */
+    public int recover() {
+        java.util.OptionalLong mark = watermark.load();
+        if (mark.isEmpty()) {
+            return 0;
+        }
+        Collection<String> lost = stale(events.incidentsChangedAfter(mark.getAsLong()));
+        List<String> ids = new ArrayList<>(lost);
+        for (int from = 0; from < ids.size(); from += WRITE_CHUNK) {
+            write(ids.subList(from, Math.min(ids.size(), from + WRITE_CHUNK)));
+        }
+        if (!ids.isEmpty()) {
+            LOG.infof("Search index: re-indexed %,d incidents whose deferred writes were lost at the last stop", ids.size());
+        }
+        return ids.size();
+    }
+
+    /** Forgets the deferred writes and what was written, as a crash would; for tests of {@link #recover}. */
+    public void forgetAsACrashWould() {
+        synchronized (indexes.writeLock()) {
+            pending.clear();
+            written = new Written(null);
+        }
     }
 
     /** At shutdown, after the processors have stopped (AxonConfiguration), nothing stays deferred. */
@@ -204,12 +261,16 @@ public class SearchProjection {
         if (unknown.isEmpty()) {
             return stale;
         }
+        List<String> ids = new ArrayList<>(unknown.keySet());
         try (SearchSession session = serving.mapping().createSession()) {
-            session.search(SearchDocument.class)
-                    .select(f -> f.composite().from(f.id(String.class), f.field("position", Long.class)).asList())
-                    .where(f -> f.id().matchingAny(unknown.keySet()))
-                    .fetchHits(unknown.size())
-                    .forEach(row -> known.remember((String) row.get(0), (Long) row.get(1)));
+            for (int from = 0; from < ids.size(); from += WRITE_CHUNK) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + WRITE_CHUNK));
+                session.search(SearchDocument.class)
+                        .select(f -> f.composite().from(f.id(String.class), f.field("position", Long.class)).asList())
+                        .where(f -> f.id().matchingAny(chunk))
+                        .fetchHits(chunk.size())
+                        .forEach(row -> known.remember((String) row.get(0), (Long) row.get(1)));
+            }
         }
         unknown.forEach((id, position) -> {
             Long done = known.get(id);
