@@ -2,10 +2,7 @@ package dev.faultline.search;
 
 import dev.faultline.query.search.IncidentSearch;
 import dev.faultline.query.search.SearchIndexes;
-import dev.faultline.query.search.SearchDocument;
 import dev.faultline.query.search.SearchProjection;
-import dev.faultline.query.search.SearchWatermark;
-import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
 import dev.faultline.support.Seeded;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -35,12 +32,6 @@ class RebuildTest {
 
     @Inject
     SearchProjection projection;
-
-    @Inject
-    SearchWatermark watermark;
-
-    @Inject
-    io.agroal.api.AgroalDataSource dataSource;
 
     @Test
     void a_rebuild_gives_the_same_documents_as_incremental_indexing_and_search_never_stops() throws Exception {
@@ -96,32 +87,6 @@ class RebuildTest {
         // a newer event, or an incident without a document, is re-folded
         assertThat(projection.stale(Map.of(id, position + 1))).containsExactly(id);
         assertThat(projection.stale(Map.of("no-such-incident", 1L))).containsExactly("no-such-incident");
-    }
-
-    @Test
-    void writes_lost_at_a_crash_are_redone_from_the_watermark_at_the_next_start() throws Exception {
-        SearchSupport.awaitIndexCaughtUp();
-        String id = "aws-2025-10-20";
-        long position = (Long) search.inventory().get(id).get(1);
-        assertThat(watermark.load()).as("saved with the processor's token").isPresent();
-        // a crash after the processor's token moved past this incident's deferred write: the
-        // document is missing its last events and the watermark is below them
-        projection.forgetAsACrashWould();
-        try (SearchSession session = indexes.active().mapping().createSession()) {
-            session.indexingPlan().purge(SearchDocument.class, id, null);
-        }
-        try (var connection = dataSource.getConnection();
-             var statement = connection.prepareStatement("UPDATE search_watermark SET position = ?")) {
-            statement.setLong(1, position - 1);
-            assertThat(statement.executeUpdate()).isEqualTo(1);
-        }
-        assertThat(search.inventory()).doesNotContainKey(id);
-
-        assertThat(projection.recover()).isGreaterThanOrEqualTo(1);
-        assertThat(search.inventory().get(id)).isNotNull();
-        assertThat((Long) search.inventory().get(id).get(1)).isEqualTo(position);
-        // nothing lost: a second check finds nothing to redo
-        assertThat(projection.recover()).isZero();
     }
 
     @Test

@@ -234,4 +234,25 @@ class SearchTest {
         await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
                 given().queryParam("q", "hoatzin").get("/api/search").then().body("hits.id", contains(id)));
     }
+
+    @Test
+    void totals_and_facets_are_counted_again_once_the_index_changes() {
+        // the same search twice: the second answer's counts may come from the count cache
+        for (int i = 0; i < 2; i++) {
+            given().queryParam("q", "numbatfall").get("/api/search").then().statusCode(200)
+                    .body("total", is(0), "facets.organization", empty());
+        }
+        String id = Incidents.newId("counted");
+        Map<String, Object> declaration = new HashMap<>(Incidents.declaration(id));
+        declaration.put("title", "Numbatfall storage outage");
+        declaration.put("organization", "Numbat Works");
+        String position = given().contentType(ContentType.JSON).body(declaration).post("/api/incidents")
+                .then().statusCode(201).extract().header("Faultline-Position");
+        given().queryParam("q", "numbatfall").queryParam("minPosition", position).get("/api/search")
+                .then().statusCode(200).body("total", is(1), "hits.id", contains(id),
+                        "facets.organization.value", contains("Numbat Works"), "facets.organization.count", contains(1));
+        // another page of the same search: same counts
+        given().queryParam("q", "numbatfall").queryParam("page", 1).get("/api/search")
+                .then().statusCode(200).body("total", is(1), "hits", empty(), "facets.organization.count", contains(1));
+    }
 }

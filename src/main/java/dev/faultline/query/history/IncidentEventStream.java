@@ -244,23 +244,22 @@ public class IncidentEventStream {
         return single("SELECT count(*) FROM domainevententry WHERE type = 'Incident'");
     }
 
-    /** The incidents with events after the given global position, each with its newest event's position. */
-    public Map<String, Long> incidentsChangedAfter(long position) {
-        Map<String, Long> changed = new java.util.LinkedHashMap<>();
+    /** The ids of incidents with events after the given global position. */
+    public List<String> incidentsChangedAfter(long position) {
+        List<String> ids = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("""
-                     SELECT aggregateidentifier, max(globalindex) FROM domainevententry
-                      WHERE globalindex > ? AND type = 'Incident' GROUP BY aggregateidentifier""")) {
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT DISTINCT aggregateidentifier FROM domainevententry WHERE globalindex > ? AND type = 'Incident'")) {
             statement.setLong(1, position);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    changed.put(rs.getString(1), rs.getLong(2));
+                    ids.add(rs.getString(1));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the event store", e);
         }
-        return changed;
+        return ids;
     }
 
     private long single(String sql) {

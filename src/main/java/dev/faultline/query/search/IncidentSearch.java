@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.concurrent.CompletableFuture;
-import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.common.BooleanOperator;
 import org.hibernate.search.engine.search.predicate.SearchPredicate;
 import org.hibernate.search.engine.search.projection.SearchProjection;
@@ -27,6 +26,7 @@ import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryFlag;
 import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
 import org.hibernate.search.util.common.SearchException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Full-text search over the incident index, in the Hibernate Search DSL only (so the
@@ -51,15 +51,11 @@ public class IncidentSearch {
     static final Pattern EXCLUDED = Pattern.compile("(?:^|\\s)-(\"[^\"]*\"?|\\S+)");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]{4,}");
 
-    private static final AggregationKey<Map<String, Long>> FACETS = AggregationKey.of("facets");
     /**
      * Hits the ranking query counts exactly before it may skip documents that cannot make the page
      * (block-max WAND); the exact total comes from the unscored facet pass.
      */
     private static final int RANKING_HIT_COUNT_THRESHOLD = 1_000;
-
-    /** Enough buckets for every value of every facet of a large knowledge base; trimmed per facet after. */
-    private static final int FACET_BUCKETS = 10_000;
 
     private final SearchIndexes indexes;
     /** Which query words exist in the serving index: looked up once, until the index changes. */
@@ -81,8 +77,12 @@ public class IncidentSearch {
 
     private final SearchHighlights highlighting = new SearchHighlights(sidePool);
 
-    IncidentSearch(SearchIndexes indexes) {
+    private final SearchCounts counts;
+
+    IncidentSearch(SearchIndexes indexes,
+                   @ConfigProperty(name = "faultline.search.count-cache-size", defaultValue = "1000") int countCacheSize) {
         this.indexes = indexes;
+        this.counts = new SearchCounts(indexes, sidePool, countCacheSize);
     }
 
     @jakarta.annotation.PreDestroy
@@ -108,16 +108,9 @@ public class IncidentSearch {
     private SearchResults search(SearchIncidents query, SearchIndexes.Generation generation, long started) {
         try (SearchSession session = generation.mapping().createSession()) {
             String typos = unknownWords(session, query.text(), knownWords());
-            // the exact total and the facets: an unscored pass over every match, on another core
-            // while this thread ranks the page and highlights it
-            CompletableFuture<SearchResult<?>> counting = CompletableFuture.supplyAsync(() -> {
-                try (SearchSession counts = generation.mapping().createSession()) {
-                    return counts.search(SearchDocument.class)
-                            .where(f -> f.bool().filter(predicate(f, query, typos)))
-                            .aggregation(FACETS, f -> f.terms().field("facets", String.class).maxTermCount(FACET_BUCKETS))
-                            .fetch(0);
-                }
-            }, sidePool);
+            // the exact total and the facets: an unscored pass over every match (or its cached
+            // result), on another core while this thread ranks the page and highlights it
+            CompletableFuture<SearchCounts.Counts> counting = counts.of(generation, query, typos);
             SearchResult<List<?>> result = session.search(SearchDocument.class)
                     .select(f -> {
                         List<SearchProjection<?>> columns = new ArrayList<>(List.of(
@@ -144,10 +137,10 @@ public class IncidentSearch {
             for (List<?> row : result.hits()) {
                 hits.add(hit(row, highlights.getOrDefault((String) row.get(0), Map.of())));
             }
-            SearchResult<?> counts = joined(counting);
-            Map<String, List<FacetValue>> facets = facets(counts.aggregation(FACETS));
+            SearchCounts.Counts counted = joined(counting);
+            Map<String, List<FacetValue>> facets = facets(counted.facets());
             long tookMs = (System.nanoTime() - started) / 1_000_000;
-            return new SearchResults(counts.total().hitCount(), tookMs, hits, facets);
+            return new SearchResults(counted.total(), tookMs, hits, facets);
         } catch (SearchException e) {
             throw translated(e);
         }
@@ -223,7 +216,7 @@ public class IncidentSearch {
         return current.words();
     }
 
-    private static SearchPredicate predicate(SearchPredicateFactory f, SearchIncidents query, String typos) {
+    static SearchPredicate predicate(SearchPredicateFactory f, SearchIncidents query, String typos) {
         return f.bool(b -> {
             String text = query.text();
             if (blank(text)) {

@@ -135,7 +135,7 @@ public class IndexRebuild {
             progress.set(new Progress(true, reason, 0, total, started, null, null));
             bulk(target, processed, () -> progress.set(new Progress(true, reason, processed.get(), total, started, null, null)));
             synchronized (indexes.writeLock()) {
-                List<SearchDocument> changed = SearchProjection.documents(events, events.incidentsChangedAfter(head).keySet());
+                List<SearchDocument> changed = SearchProjection.documents(events, events.incidentsChangedAfter(head));
                 if (!changed.isEmpty()) {
                     SearchProjection.write(target, changed);
                 }

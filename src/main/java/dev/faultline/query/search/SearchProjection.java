@@ -4,7 +4,6 @@ import dev.faultline.api.event.IncidentEvent;
 import dev.faultline.query.history.IncidentEventStream;
 import dev.faultline.query.history.LinkedHashMapLru;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -67,7 +66,6 @@ public class SearchProjection {
 
     private final SearchIndexes indexes;
     private final IncidentEventStream events;
-    private final SearchWatermark watermark;
     /** When each recently written incident was last written (nanoTime); bounded. */
     private final Map<String, Long> lastWritten = Collections.synchronizedMap(new LinkedHashMapLru<>(10_000));
     /**
@@ -87,10 +85,9 @@ public class SearchProjection {
         return thread;
     });
 
-    SearchProjection(SearchIndexes indexes, IncidentEventStream events, SearchWatermark watermark) {
+    SearchProjection(SearchIndexes indexes, IncidentEventStream events) {
         this.indexes = indexes;
         this.events = events;
-        this.watermark = watermark;
         flusher.scheduleWithFixedDelay(() -> {
             try {
                 flush(false);
@@ -127,6 +124,9 @@ public class SearchProjection {
         Map<String, Long> latest = new LinkedHashMap<>();
         range.forEach((id, positions) -> latest.put(id, positions[1]));
         Collection<String> stale = stale(latest);
+        if (stale.isEmpty()) {
+            return;
+        }
         // under the write lock, so a flush never drops a deferral it did not write (see flush)
         synchronized (indexes.writeLock()) {
             long now = System.nanoTime();
@@ -141,11 +141,6 @@ public class SearchProjection {
                 }
             }
             write(due);
-            long safe = latest.values().stream().mapToLong(Long::longValue).max().orElse(-1);
-            for (long waiting : pending.values()) {
-                safe = Math.min(safe, waiting - 1);
-            }
-            watermark.save(safe);
         }
     }
 
@@ -190,46 +185,6 @@ public class SearchProjection {
             Thread.sleep(5);
         }
         return true;
-    }
-
-    /**
-     * After a stop that left deferred writes unwritten (a crash, a kill), the incidents changed
-     * after the watermark are checked against the index and the stale ones re-indexed. Runs on the
-     * flusher once Axon has started; cheap when nothing was lost (one query, one index lookup).
-     */
-    void onStart(@Observes @Priority(200) StartupEvent event) {
-        flusher.execute(() -> {
-            try {
-                recover();
-            } catch (RuntimeException e) {
-                LOG.warn("Could not check the search index for writes lost at the last stop", e);
-            }
-        });
-    }
-
-    /** Re-indexes the incidents changed after the watermark that the index does not hold yet; how many. */
-    public int recover() {
-        java.util.OptionalLong mark = watermark.load();
-        if (mark.isEmpty()) {
-            return 0;
-        }
-        Collection<String> lost = stale(events.incidentsChangedAfter(mark.getAsLong()));
-        List<String> ids = new ArrayList<>(lost);
-        for (int from = 0; from < ids.size(); from += WRITE_CHUNK) {
-            write(ids.subList(from, Math.min(ids.size(), from + WRITE_CHUNK)));
-        }
-        if (!ids.isEmpty()) {
-            LOG.infof("Search index: re-indexed %,d incidents whose deferred writes were lost at the last stop", ids.size());
-        }
-        return ids.size();
-    }
-
-    /** Forgets the deferred writes and what was written, as a crash would; for tests of {@link #recover}. */
-    public void forgetAsACrashWould() {
-        synchronized (indexes.writeLock()) {
-            pending.clear();
-            written = new Written(null);
-        }
     }
 
     /** At shutdown, after the processors have stopped (AxonConfiguration), nothing stays deferred. */
