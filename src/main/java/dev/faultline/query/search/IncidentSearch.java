@@ -2,14 +2,12 @@ package dev.faultline.query.search;
 
 import dev.faultline.api.query.SearchIncidents;
 import dev.faultline.api.query.SearchResults;
-import dev.faultline.api.query.SearchResults.FacetValue;
 import dev.faultline.api.query.SearchResults.Hit;
 import dev.faultline.api.value.IncidentStatus;
 import dev.faultline.api.value.Severity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -138,9 +136,8 @@ public class IncidentSearch {
                 hits.add(hit(row, highlights.getOrDefault((String) row.get(0), Map.of())));
             }
             SearchCounts.Counts counted = joined(counting);
-            Map<String, List<FacetValue>> facets = facets(counted.facets());
             long tookMs = (System.nanoTime() - started) / 1_000_000;
-            return new SearchResults(counted.total(), tookMs, hits, facets);
+            return new SearchResults(counted.total(), tookMs, hits, counted.facets());
         } catch (SearchException e) {
             throw translated(e);
         }
@@ -292,35 +289,6 @@ public class IncidentSearch {
         return new Hit((String) row.get(0), (String) row.get(1), (String) row.get(2), (Instant) row.get(3),
                 Severity.valueOf((String) row.get(4)), IncidentStatus.valueOf((String) row.get(5)),
                 (Float) row.get(6), highlights);
-    }
-
-    /**
-     * The response's facets from the counts of the combined facet field: per facet its most
-     * frequent values (ties by value), years newest first.
-     */
-    static Map<String, List<FacetValue>> facets(Map<String, Long> counts) {
-        Map<SearchDocuments.Facet, List<FacetValue>> byFacet = new java.util.EnumMap<>(SearchDocuments.Facet.class);
-        for (SearchDocuments.Facet facet : SearchDocuments.Facet.values()) {
-            byFacet.put(facet, new ArrayList<>());
-        }
-        counts.forEach((combined, count) -> {
-            SearchDocuments.Facet facet = SearchDocuments.Facet.of(combined);
-            if (facet != null) {
-                byFacet.get(facet).add(new FacetValue(combined.substring(facet.key.length() + 1), count));
-            }
-        });
-        Comparator<FacetValue> frequent = Comparator.comparingLong(FacetValue::count).reversed()
-                .thenComparing(FacetValue::value);
-        Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
-        byFacet.forEach((facet, values) -> {
-            values.sort(frequent);
-            List<FacetValue> shown = new ArrayList<>(values.subList(0, Math.min(facet.shown, values.size())));
-            if (facet == SearchDocuments.Facet.YEAR) {
-                shown.sort(Comparator.comparing(FacetValue::value).reversed());
-            }
-            facets.put(facet.key, shown);
-        });
-        return facets;
     }
 
     static <T> T joined(CompletableFuture<T> work) {

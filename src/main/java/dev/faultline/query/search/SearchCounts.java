@@ -1,10 +1,15 @@
 package dev.faultline.query.search;
 
 import dev.faultline.api.query.SearchIncidents;
+import dev.faultline.api.query.SearchResults.FacetValue;
 import dev.faultline.api.value.IncidentStatus;
 import dev.faultline.api.value.Severity;
 import dev.faultline.query.history.LinkedHashMapLru;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -24,8 +29,8 @@ import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
  */
 final class SearchCounts {
 
-    /** A search's exact number of matches and the count of each combined facet value among them. */
-    record Counts(long total, Map<String, Long> facets) {
+    /** A search's exact number of matches and, per facet, its most frequent values among them. */
+    record Counts(long total, Map<String, List<FacetValue>> facets) {
     }
 
     /** Everything the matches depend on: not the sort, the page or its size. */
@@ -98,7 +103,37 @@ final class SearchCounts {
                     .where(f -> f.bool().filter(IncidentSearch.predicate(f, query, typos)))
                     .aggregation(FACETS, f -> f.terms().field("facets", String.class).maxTermCount(FACET_BUCKETS))
                     .fetch(0);
-            return new Counts(result.total().hitCount(), result.aggregation(FACETS));
+            // only what the response shows is kept: the raw buckets can run to thousands of values
+            return new Counts(result.total().hitCount(), facets(result.aggregation(FACETS)));
         }
+    }
+
+    /**
+     * The response's facets from the counts of the combined facet field: per facet its most
+     * frequent values (ties by value), years newest first.
+     */
+    static Map<String, List<FacetValue>> facets(Map<String, Long> counts) {
+        Map<SearchDocuments.Facet, List<FacetValue>> byFacet = new EnumMap<>(SearchDocuments.Facet.class);
+        for (SearchDocuments.Facet facet : SearchDocuments.Facet.values()) {
+            byFacet.put(facet, new ArrayList<>());
+        }
+        counts.forEach((combined, count) -> {
+            SearchDocuments.Facet facet = SearchDocuments.Facet.of(combined);
+            if (facet != null) {
+                byFacet.get(facet).add(new FacetValue(combined.substring(facet.key.length() + 1), count));
+            }
+        });
+        Comparator<FacetValue> frequent = Comparator.comparingLong(FacetValue::count).reversed()
+                .thenComparing(FacetValue::value);
+        Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+        byFacet.forEach((facet, values) -> {
+            values.sort(frequent);
+            List<FacetValue> shown = new ArrayList<>(values.subList(0, Math.min(facet.shown, values.size())));
+            if (facet == SearchDocuments.Facet.YEAR) {
+                shown.sort(Comparator.comparing(FacetValue::value).reversed());
+            }
+            facets.put(facet.key, List.copyOf(shown));
+        });
+        return java.util.Collections.unmodifiableMap(facets);
     }
 }
