@@ -57,13 +57,7 @@ public class IncidentSearch {
 
     private final SearchIndexes indexes;
     /** Which query words exist in the serving index: looked up once, until the index changes. */
-    private volatile KnownWords known = new KnownWords(-1, new java.util.concurrent.ConcurrentHashMap<>());
-
-    private record KnownWords(long version, Map<String, Boolean> words) {
-    }
-
-    /** Bound of the known-words cache; past it, the cache starts over. */
-    private static final int KNOWN_WORDS_MAX = 10_000;
+    private final IndexVersionCache<String, Boolean> knownWords;
 
     /** Threads of the facet passes and half-page highlights, which run beside the same search's own thread. */
     private final java.util.concurrent.ExecutorService sidePool = java.util.concurrent.Executors.newFixedThreadPool(
@@ -81,6 +75,7 @@ public class IncidentSearch {
                    @ConfigProperty(name = "faultline.search.count-cache-size", defaultValue = "1000") int countCacheSize) {
         this.indexes = indexes;
         this.counts = new SearchCounts(indexes, sidePool, countCacheSize);
+        this.knownWords = new IndexVersionCache<>(indexes, 10_000);
     }
 
     @jakarta.annotation.PreDestroy
@@ -105,7 +100,7 @@ public class IncidentSearch {
 
     private SearchResults search(SearchIncidents query, SearchIndexes.Generation generation, long started) {
         try (SearchSession session = generation.mapping().createSession()) {
-            String typos = unknownWords(session, query.text(), knownWords());
+            String typos = unknownWords(session, query.text(), knownWords.of(generation));
             // the exact total and the facets: an unscored pass over every match (or its cached
             // result), on another core while this thread ranks the page and highlights it
             CompletableFuture<SearchCounts.Counts> counting = counts.of(generation, query, typos);
@@ -184,7 +179,15 @@ public class IncidentSearch {
         }
         List<String> unknown = new ArrayList<>();
         for (String word : positiveWords(text).split(" ")) {
-            if (!word.isEmpty() && !known.computeIfAbsent(word, w -> exists(session, w))) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            Boolean exists = known.get(word);
+            if (exists == null) {
+                exists = exists(session, word);
+                known.put(word, exists);
+            }
+            if (!exists) {
                 unknown.add(word);
             }
         }
@@ -196,21 +199,6 @@ public class IncidentSearch {
                 .where(f -> f.simpleQueryString().fields(FIELDS.keySet().toArray(String[]::new)).field("spelling")
                         .matching(word).flags(EnumSet.noneOf(SimpleQueryFlag.class)))
                 .totalHitCountThreshold(1).fetch(0).total().hitCountLowerBound() > 0;
-    }
-
-    /**
-     * The known-words cache for the serving index as it is now. Its version is read before any
-     * lookup, so a word looked up while a write lands is cached under the older version and
-     * dropped at the next search.
-     */
-    private Map<String, Boolean> knownWords() {
-        long version = indexes.version();
-        KnownWords current = known;
-        if (current.version() != version || current.words().size() > KNOWN_WORDS_MAX) {
-            current = new KnownWords(version, new java.util.concurrent.ConcurrentHashMap<>());
-            known = current;
-        }
-        return current.words();
     }
 
     static SearchPredicate predicate(SearchPredicateFactory f, SearchIncidents query, String typos) {

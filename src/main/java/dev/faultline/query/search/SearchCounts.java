@@ -4,7 +4,6 @@ import dev.faultline.api.query.SearchIncidents;
 import dev.faultline.api.query.SearchResults.FacetValue;
 import dev.faultline.api.value.IncidentStatus;
 import dev.faultline.api.value.Severity;
-import dev.faultline.query.history.LinkedHashMapLru;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,58 +42,33 @@ final class SearchCounts {
         }
     }
 
-    private record Cache(SearchIndexes.Generation generation, long version, Map<Key, Counts> entries) {
-    }
-
     private static final AggregationKey<Map<String, Long>> FACETS = AggregationKey.of("facets");
 
     /** Enough buckets for every value of every facet of a large knowledge base; trimmed per facet after. */
     private static final int FACET_BUCKETS = 10_000;
 
-    private final SearchIndexes indexes;
     private final Executor pool;
-    private final int capacity;
-    private volatile Cache cache = new Cache(null, -1, Map.of());
+    private final IndexVersionCache<Key, Counts> cache;
 
     /** {@code capacity} searches' counts are kept per index version; 0 counts every search afresh. */
     SearchCounts(SearchIndexes indexes, Executor pool, int capacity) {
-        this.indexes = indexes;
         this.pool = pool;
-        this.capacity = capacity;
+        this.cache = new IndexVersionCache<>(indexes, capacity);
     }
 
     /** The counts of this search, cached or being counted on another thread. */
     CompletableFuture<Counts> of(SearchIndexes.Generation generation, SearchIncidents query, String typos) {
-        // the version is read before counting: counts made while a write lands are kept under the
-        // older version, and dropped at the next search
-        long version = indexes.version();
-        Map<Key, Counts> entries = entries(generation, version);
+        Map<Key, Counts> entries = cache.of(generation);
         Key key = Key.of(query, typos);
-        Counts cached;
-        synchronized (entries) {
-            cached = entries.get(key);
-        }
+        Counts cached = entries.get(key);
         if (cached != null) {
             return CompletableFuture.completedFuture(cached);
         }
         return CompletableFuture.supplyAsync(() -> {
             Counts counts = count(generation, query, typos);
-            if (capacity > 0) {
-                synchronized (entries) {
-                    entries.put(key, counts);
-                }
-            }
+            entries.put(key, counts);
             return counts;
         }, pool);
-    }
-
-    private Map<Key, Counts> entries(SearchIndexes.Generation generation, long version) {
-        Cache current = cache;
-        if (current.generation() != generation || current.version() != version) {
-            current = new Cache(generation, version, new LinkedHashMapLru<>(Math.max(1, capacity)));
-            cache = current;
-        }
-        return current.entries();
     }
 
     private static Counts count(SearchIndexes.Generation generation, SearchIncidents query, String typos) {

@@ -61,7 +61,7 @@ public class SearchProjection {
      */
     static final int MAX_PENDING = 1_000;
 
-    /** Most documents folded and written in one search session, so memory stays bounded. */
+    /** Most documents folded and written (or positions looked up) in one search session, so memory stays bounded. */
     static final int WRITE_CHUNK = 250;
 
     private final SearchIndexes indexes;
@@ -164,11 +164,8 @@ public class SearchProjection {
                     due.add(id);
                 }
             });
-            for (int from = 0; from < due.size(); from += WRITE_CHUNK) {
-                List<String> chunk = due.subList(from, Math.min(due.size(), from + WRITE_CHUNK));
-                write(chunk);
-                chunk.forEach(pending::remove);
-            }
+            write(due);
+            due.forEach(pending::remove);
         }
     }
 
@@ -216,10 +213,8 @@ public class SearchProjection {
         if (unknown.isEmpty()) {
             return stale;
         }
-        List<String> ids = new ArrayList<>(unknown.keySet());
         try (SearchSession session = serving.mapping().createSession()) {
-            for (int from = 0; from < ids.size(); from += WRITE_CHUNK) {
-                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + WRITE_CHUNK));
+            for (List<String> chunk : chunks(new ArrayList<>(unknown.keySet()))) {
                 session.search(SearchDocument.class)
                         .select(f -> f.composite().from(f.id(String.class), f.field("position", Long.class)).asList())
                         .where(f -> f.id().matchingAny(chunk))
@@ -278,12 +273,23 @@ public class SearchProjection {
         synchronized (indexes.writeLock()) {
             long now = System.nanoTime();
             try {
-                writeNow(incidentIds, now);
+                for (List<String> chunk : chunks(new ArrayList<>(incidentIds))) {
+                    writeNow(chunk, now);
+                }
             } finally {
                 long end = System.nanoTime();
                 restUntil = end + REST_PER_WORK * (end - now);
             }
         }
+    }
+
+    /** {@code ids} in consecutive pieces of at most {@link #WRITE_CHUNK}. */
+    private static List<List<String>> chunks(List<String> ids) {
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += WRITE_CHUNK) {
+            chunks.add(ids.subList(from, Math.min(ids.size(), from + WRITE_CHUNK)));
+        }
+        return chunks;
     }
 
     private void writeNow(Collection<String> incidentIds, long now) {
