@@ -88,7 +88,8 @@ public class AxonConfiguration {
                 .configureEventStore(c -> tail.signallingStore(EmbeddedEventStore.builder()
                         .messageMonitor(c.messageMonitor(EventStore.class, "eventStore"))))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Incident.class)
-                        .configureCache(c -> new BoundedAggregateCache(1_000)))
+                        .configureCache(c -> new BoundedAggregateCache(1_000))
+                        .configureCommandTargetResolver(c -> new IncidentCommandTargets()))
                 .configureAggregate(PostmortemTemplate.class);
 
         configurer.eventProcessing()

@@ -234,6 +234,10 @@ public class SearchIndexes {
                 .property("hibernate.search.backend.directory.root", directory.toString())
                 .property("hibernate.search.backend.analysis.configurer", BeanReference.ofInstance(new SearchAnalysis()))
                 .property("hibernate.search.backend.lucene_version", "LATEST")
+                // SearchDocument is the only mapped type: no Jandex scan of the application jar at
+                // boot (it cost ~0.15 s of the start-up's main-thread CPU)
+                .property("hibernate.search.mapping.build_missing_discovered_jandex_indexes", "false")
+                .property("hibernate.search.mapping.discover_annotated_types_from_root_mapping_annotations", "false")
                 .property("hibernate.search.backend.io.commit_interval", "1000")
                 .property("hibernate.search.backend.io.refresh_interval", "0")
                 .property("hibernate.search.schema_management.strategy", "create-or-validate")
