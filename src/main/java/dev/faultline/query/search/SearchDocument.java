@@ -94,6 +94,9 @@ public class SearchDocument {
     @KeywordField(aggregable = Aggregable.YES, searchable = Searchable.NO)
     List<String> facets;
 
+    /** The name of {@link #facets} in the index. */
+    static final String FACETS = "facets";
+
     @KeywordField(aggregable = Aggregable.YES, projectable = Projectable.YES)
     String severity;
 
