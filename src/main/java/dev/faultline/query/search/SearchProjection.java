@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,10 +65,23 @@ public class SearchProjection {
     /** Most documents folded and written (or positions looked up) in one search session, so memory stays bounded. */
     static final int WRITE_CHUNK = 250;
 
+    /**
+     * Re-indexing that can wait (deferred incidents, a batch's due ones) is done in slices: chunks
+     * of {@link #SLICE_CHUNK} documents until {@link #SLICE} has passed, the rest left pending for
+     * the next slice after the rest. One burst re-indexing fifty incidents of thousands of entries
+     * took a core for a few hundred milliseconds, during which appends queued on the other; the same
+     * work in short slices takes the same share of the CPU without those stalls.
+     */
+    static final Duration SLICE = Duration.ofMillis(25);
+    static final int SLICE_CHUNK = 8;
+
     private final SearchIndexes indexes;
     private final IncidentEventStream events;
     /** When each recently written incident was last written (nanoTime); bounded. */
     private final Map<String, Long> lastWritten = Collections.synchronizedMap(new LinkedHashMapLru<>(10_000));
+    /** Slices take the incidents whose document is oldest first, so none waits behind busier ones. */
+    private final Comparator<String> longestUnwrittenFirst = Comparator.comparing(
+            lastWritten::get, Comparator.nullsFirst(Comparator.naturalOrder()));
     /**
      * The positions of the documents this projection wrote to the serving generation, so that
      * {@link #stale} asks the index only about incidents it has not written lately (a projection
@@ -130,7 +144,8 @@ public class SearchProjection {
         // under the write lock, so a flush never drops a deferral it did not write (see flush)
         synchronized (indexes.writeLock()) {
             long now = System.nanoTime();
-            boolean resting = now < restUntil && pending.size() < MAX_PENDING;
+            boolean backlog = pending.size() >= MAX_PENDING;
+            boolean resting = now < restUntil && !backlog;
             List<String> due = new ArrayList<>(stale.size());
             for (String id : stale) {
                 Long last = lastWritten.get(id);
@@ -140,7 +155,13 @@ public class SearchProjection {
                     pending.merge(id, range.get(id)[0], Math::min);
                 }
             }
-            write(due);
+            due.sort(longestUnwrittenFirst);
+            if (backlog) {
+                write(due);
+            } else {
+                List<String> written = writeSlice(due);
+                due.subList(written.size(), due.size()).forEach(id -> pending.merge(id, range.get(id)[0], Math::min));
+            }
         }
     }
 
@@ -164,8 +185,13 @@ public class SearchProjection {
                     due.add(id);
                 }
             });
-            write(due);
-            due.forEach(pending::remove);
+            due.sort(longestUnwrittenFirst);
+            if (all) {
+                write(due);
+                due.forEach(pending::remove);
+            } else {
+                writeSlice(due).forEach(pending::remove);
+            }
         }
     }
 
@@ -283,11 +309,42 @@ public class SearchProjection {
         }
     }
 
+    /**
+     * Writes the first of these incidents, {@link #SLICE_CHUNK} at a time, until {@link #SLICE} has
+     * passed (at least one chunk), then rests like {@link #write}; returns the ids it wrote, a prefix.
+     */
+    private List<String> writeSlice(List<String> ids) {
+        if (ids.isEmpty()) {
+            return ids;
+        }
+        synchronized (indexes.writeLock()) {
+            long now = System.nanoTime();
+            int done = 0;
+            try {
+                for (List<String> chunk : chunks(ids, SLICE_CHUNK)) {
+                    writeNow(chunk, now);
+                    done += chunk.size();
+                    if (System.nanoTime() - now >= SLICE.toNanos()) {
+                        break;
+                    }
+                }
+            } finally {
+                long end = System.nanoTime();
+                restUntil = end + REST_PER_WORK * (end - now);
+            }
+            return ids.subList(0, done);
+        }
+    }
+
     /** {@code ids} in consecutive pieces of at most {@link #WRITE_CHUNK}. */
     private static List<List<String>> chunks(List<String> ids) {
+        return chunks(ids, WRITE_CHUNK);
+    }
+
+    private static List<List<String>> chunks(List<String> ids, int size) {
         List<List<String>> chunks = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += WRITE_CHUNK) {
-            chunks.add(ids.subList(from, Math.min(ids.size(), from + WRITE_CHUNK)));
+        for (int from = 0; from < ids.size(); from += size) {
+            chunks.add(ids.subList(from, Math.min(ids.size(), from + size)));
         }
         return chunks;
     }
