@@ -67,13 +67,13 @@ public class SearchProjection {
 
     /**
      * Re-indexing that can wait (deferred incidents, a batch's due ones) is done in slices: chunks
-     * of {@link #SLICE_CHUNK} documents until {@link #SLICE} has passed, the rest left pending for
+     * from {@link #SLICE_CHUNK} documents up until {@link #SLICE} has passed, the rest left pending for
      * the next slice after the rest. One burst re-indexing fifty incidents of thousands of entries
      * took a core for a few hundred milliseconds, during which appends queued on the other; the same
      * work in short slices takes the same share of the CPU without those stalls.
      */
     static final Duration SLICE = Duration.ofMillis(25);
-    static final int SLICE_CHUNK = 8;
+    static final int SLICE_CHUNK = 2;
 
     private final SearchIndexes indexes;
     private final IncidentEventStream events;
@@ -310,8 +310,10 @@ public class SearchProjection {
     }
 
     /**
-     * Writes the first of these incidents, {@link #SLICE_CHUNK} at a time, until {@link #SLICE} has
-     * passed (at least one chunk), then rests like {@link #write}; returns the ids it wrote, a prefix.
+     * Writes the first of these incidents until {@link #SLICE} has passed (at least one chunk), then
+     * rests like {@link #write}; returns the ids it wrote, a prefix. Chunks start at
+     * {@link #SLICE_CHUNK} documents and double while a chunk takes under a quarter of the slice,
+     * so small documents still go many to a session (each session ends with an index refresh).
      */
     private List<String> writeSlice(List<String> ids) {
         if (ids.isEmpty()) {
@@ -321,11 +323,17 @@ public class SearchProjection {
             long now = System.nanoTime();
             int done = 0;
             try {
-                for (List<String> chunk : chunks(ids, SLICE_CHUNK)) {
+                for (int size = SLICE_CHUNK; done < ids.size(); ) {
+                    long chunkStart = System.nanoTime();
+                    List<String> chunk = ids.subList(done, Math.min(ids.size(), done + size));
                     writeNow(chunk, now);
                     done += chunk.size();
-                    if (System.nanoTime() - now >= SLICE.toNanos()) {
+                    long end = System.nanoTime();
+                    if (end - now >= SLICE.toNanos()) {
                         break;
+                    }
+                    if (end - chunkStart < SLICE.toNanos() / 4) {
+                        size = Math.min(WRITE_CHUNK, size * 2);
                     }
                 }
             } finally {
@@ -338,13 +346,9 @@ public class SearchProjection {
 
     /** {@code ids} in consecutive pieces of at most {@link #WRITE_CHUNK}. */
     private static List<List<String>> chunks(List<String> ids) {
-        return chunks(ids, WRITE_CHUNK);
-    }
-
-    private static List<List<String>> chunks(List<String> ids, int size) {
         List<List<String>> chunks = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += size) {
-            chunks.add(ids.subList(from, Math.min(ids.size(), from + size)));
+        for (int from = 0; from < ids.size(); from += WRITE_CHUNK) {
+            chunks.add(ids.subList(from, Math.min(ids.size(), from + WRITE_CHUNK)));
         }
         return chunks;
     }
