@@ -25,6 +25,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -67,12 +68,12 @@ public class SearchProjection {
 
     /**
      * Re-indexing that can wait (deferred incidents, a batch's due ones) is done in slices: chunks
-     * from {@link #SLICE_CHUNK} documents up until {@link #SLICE} has passed, the rest left pending for
+     * from {@link #SLICE_CHUNK} documents up until a slice's time has passed
+     * ({@code faultline.search.slice-millis}, default 25), the rest left pending for
      * the next slice after the rest. One burst re-indexing fifty incidents of thousands of entries
      * took a core for a few hundred milliseconds, during which appends queued on the other; the same
      * work in short slices takes the same share of the CPU without those stalls.
      */
-    static final Duration SLICE = Duration.ofMillis(25);
     static final int SLICE_CHUNK = 2;
 
     private final SearchIndexes indexes;
@@ -99,9 +100,14 @@ public class SearchProjection {
         return thread;
     });
 
-    SearchProjection(SearchIndexes indexes, IncidentEventStream events) {
+    /** How long one slice of deferrable re-indexing may run (see {@link #SLICE_CHUNK}). */
+    private final long sliceNanos;
+
+    SearchProjection(SearchIndexes indexes, IncidentEventStream events,
+                     @ConfigProperty(name = "faultline.search.slice-millis", defaultValue = "25") long sliceMillis) {
         this.indexes = indexes;
         this.events = events;
+        this.sliceNanos = TimeUnit.MILLISECONDS.toNanos(sliceMillis);
         flusher.scheduleWithFixedDelay(() -> {
             try {
                 flush(false);
@@ -310,7 +316,7 @@ public class SearchProjection {
     }
 
     /**
-     * Writes the first of these incidents until {@link #SLICE} has passed (at least one chunk), then
+     * Writes the first of these incidents until a slice's time has passed (at least one chunk), then
      * rests like {@link #write}; returns the ids it wrote, a prefix. Chunks start at
      * {@link #SLICE_CHUNK} documents and double while a chunk takes under a quarter of the slice,
      * so small documents still go many to a session (each session ends with an index refresh).
@@ -329,10 +335,10 @@ public class SearchProjection {
                     writeNow(chunk, now);
                     done += chunk.size();
                     long end = System.nanoTime();
-                    if (end - now >= SLICE.toNanos()) {
+                    if (end - now >= sliceNanos) {
                         break;
                     }
-                    if (end - chunkStart < SLICE.toNanos() / 4) {
+                    if (end - chunkStart < sliceNanos / 4) {
                         size = Math.min(WRITE_CHUNK, size * 2);
                     }
                 }
