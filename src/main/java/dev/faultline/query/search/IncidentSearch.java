@@ -133,7 +133,9 @@ public class IncidentSearch {
             SearchCounts.Counts counted = joined(counting);
             long tookMs = (System.nanoTime() - started) / 1_000_000;
             return new SearchResults(counted.total(), tookMs, hits, counted.facets());
-        } catch (SearchException e) {
+        } catch (RuntimeException e) {
+            // the counting pass runs Lucene directly (LuceneFacetCounts): its failures are not
+            // wrapped in a SearchException
             throw translated(e);
         }
     }
@@ -291,14 +293,17 @@ public class IncidentSearch {
     }
 
     /** A query too large for the engine is the user's doing: IllegalArgumentException (400); others unchanged. */
-    private static RuntimeException translated(SearchException e) {
+    static RuntimeException translated(RuntimeException e) {
         return causedByTooManyClauses(e) ? new IllegalArgumentException("the query has too many terms", e) : e;
     }
 
     private static boolean causedByTooManyClauses(Throwable e) {
+        // by name, so this class stays free of Lucene types; TooManyNestedClauses is a subclass
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getClass().getSimpleName().startsWith("TooManyClauses")) {
-                return true;
+            for (Class<?> type = t.getClass(); type != null; type = type.getSuperclass()) {
+                if (type.getSimpleName().equals("TooManyClauses")) {
+                    return true;
+                }
             }
         }
         return false;

@@ -192,12 +192,7 @@ public class SearchProjection {
                 }
             });
             due.sort(longestUnwrittenFirst);
-            if (all) {
-                write(due);
-                due.forEach(pending::remove);
-            } else {
-                writeSlice(due).forEach(pending::remove);
-            }
+            (all ? write(due, WRITE_CHUNK, Long.MAX_VALUE) : writeSlice(due)).forEach(pending::remove);
         }
     }
 
@@ -299,29 +294,25 @@ public class SearchProjection {
      * folded earlier can never overwrite one folded later.
      */
     void write(Collection<String> incidentIds) {
-        if (incidentIds.isEmpty()) {
-            return;
-        }
-        synchronized (indexes.writeLock()) {
-            long now = System.nanoTime();
-            try {
-                for (List<String> chunk : chunks(new ArrayList<>(incidentIds))) {
-                    writeNow(chunk, now);
-                }
-            } finally {
-                long end = System.nanoTime();
-                restUntil = end + REST_PER_WORK * (end - now);
-            }
-        }
+        write(new ArrayList<>(incidentIds), WRITE_CHUNK, Long.MAX_VALUE);
     }
 
     /**
-     * Writes the first of these incidents until a slice's time has passed (at least one chunk), then
-     * rests like {@link #write}; returns the ids it wrote, a prefix. Chunks start at
+     * Writes the first of these incidents for one slice of work ({@code faultline.search.slice-millis};
+     * at least one chunk) and returns the ids it wrote, a prefix. Chunks start at
      * {@link #SLICE_CHUNK} documents and double while a chunk takes under a quarter of the slice,
      * so small documents still go many to a session (each session ends with an index refresh).
      */
     private List<String> writeSlice(List<String> ids) {
+        return write(ids, SLICE_CHUNK, sliceNanos);
+    }
+
+    /**
+     * Writes these incidents in chunks from {@code firstChunk} documents (growing while cheap, up
+     * to {@link #WRITE_CHUNK}) until {@code budgetNanos} have passed, then rests for
+     * {@link #REST_PER_WORK} times the time spent; returns the ids written, a prefix of {@code ids}.
+     */
+    private List<String> write(List<String> ids, int firstChunk, long budgetNanos) {
         if (ids.isEmpty()) {
             return ids;
         }
@@ -329,16 +320,16 @@ public class SearchProjection {
             long now = System.nanoTime();
             int done = 0;
             try {
-                for (int size = SLICE_CHUNK; done < ids.size(); ) {
+                for (int size = firstChunk; done < ids.size(); ) {
                     long chunkStart = System.nanoTime();
                     List<String> chunk = ids.subList(done, Math.min(ids.size(), done + size));
                     writeNow(chunk, now);
                     done += chunk.size();
                     long end = System.nanoTime();
-                    if (end - now >= sliceNanos) {
+                    if (end - now >= budgetNanos) {
                         break;
                     }
-                    if (end - chunkStart < sliceNanos / 4) {
+                    if (end - chunkStart < budgetNanos / 4) {
                         size = Math.min(WRITE_CHUNK, size * 2);
                     }
                 }
