@@ -33,3 +33,8 @@ corpus_file() {
   [ -f "$file" ] || java -cp "$bench_cp" dev.faultline.bench.CorpusGenerator "$1" "$file"
   echo "$file"
 }
+
+# wrk, the HTTP load generator of the write benchmarks (a Debian package)
+need_wrk() {
+  command -v wrk >/dev/null || apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
+}

@@ -8,9 +8,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 label=$1; warm=${2:-30}; secs=${3:-20}
-command -v wrk >/dev/null || { apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }; }
 db_prefix=faultline_ab; port=18091
 source bench/common.sh
+need_wrk
 run=$out/ab-$label; mkdir -p "$run"
 QUARKUS_DATASOURCE_JDBC_URL="$pg$db" QUARKUS_HTTP_PORT=$port \
   java ${JAVA_OPTS:--Xmx512m} -Xlog:gc:file="$run/gc.log" -jar "${APP:-target/quarkus-app}/quarkus-run.jar" >"$run/app.log" 2>&1 &

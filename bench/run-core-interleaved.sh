@@ -8,9 +8,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir_a=$1; dir_b=$2; rounds=${3:-6}; secs=${4:-10}; warm=${5:-40}
-command -v wrk >/dev/null || { apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }; }
 db_prefix=faultline_ia; port=18093
 source bench/common.sh
+need_wrk
 db_b=${db}_b
 psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $db_b"
 pids=()

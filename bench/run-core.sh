@@ -10,10 +10,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-20}; clients=${2:-16}; runs=${3:-5}; warmup=${4:-60}
-command -v wrk >/dev/null || { apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }; }
 db_prefix=faultline_bench
 port=18090
 source bench/common.sh
+need_wrk
 bench_java() { java -cp "$bench_cp" dev.faultline.bench.CoreBenchmark "$@"; }
 
 start_app() {
