@@ -1,5 +1,6 @@
 package dev.faultline.infra.db;
 
+import dev.faultline.infra.boot.ClassPreloader;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -31,6 +32,7 @@ public final class FaultlineMain {
     }
 
     public static void main(String... args) throws IOException {
+        ClassPreloader.start(FaultlineMain.class.getClassLoader());
         if (configuredUrl() != null || Boolean.getBoolean("quarkus.appcds.generate")) {
             // an external database, or the build generating the class-data archive (no database needed)
             Quarkus.run(args);
