@@ -17,8 +17,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.hibernate.search.backend.lucene.LuceneExtension;
-import org.hibernate.search.backend.lucene.search.predicate.impl.LuceneSearchPredicate;
-import org.hibernate.search.backend.lucene.search.predicate.impl.PredicateRequestContext;
 import org.hibernate.search.engine.search.predicate.SearchPredicate;
 import org.hibernate.search.mapper.pojo.standalone.scope.SearchScope;
 import org.jboss.logging.Logger;
@@ -29,11 +27,10 @@ import org.jboss.logging.Logger;
  * match adding one to an array slot per value of the {@code facets} field's doc values.
  *
  * <p>Hibernate Search's terms aggregation does the same work through a hash set per document and
- * a hash lookup per value; on 100k incidents it was half of a search's time. This is the one
- * place that reaches into Hibernate Search's Lucene internals ({@code LuceneSearchPredicate},
- * {@code PredicateRequestContext}, an {@code impl} package): pinned to the 8.2 line, checked by a
- * test against the DSL's own counts, and abandoned for the DSL aggregation (with a warning) if the
- * backend is not Lucene or those internals stop answering. docs/decisions.md says why.
+ * a hash lookup per value; on 100k incidents it was half of a search's time. The Lucene query
+ * comes from Hibernate Search's internals ({@link LuceneQueries}): checked by a test against the
+ * DSL's own counts, and abandoned for the DSL aggregation (with a warning) if the backend is not
+ * Lucene or those internals stop answering. docs/decisions.md says why.
  */
 final class LuceneFacetCounts {
 
@@ -52,7 +49,7 @@ final class LuceneFacetCounts {
         }
         Query query;
         try {
-            query = ((LuceneSearchPredicate) predicate).toQuery(PredicateRequestContext.withoutSession());
+            query = LuceneQueries.of(predicate);
         } catch (RuntimeException | LinkageError e) {
             usable = false;
             LOG.warnf("Counting facets through the Hibernate Search DSL from now on: the Lucene query of a search"

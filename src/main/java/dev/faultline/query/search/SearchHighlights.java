@@ -9,16 +9,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.hibernate.search.engine.search.common.BooleanOperator;
 import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
+import org.hibernate.search.engine.search.predicate.SearchPredicate;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryFlag;
 import org.hibernate.search.engine.search.projection.SearchProjection;
+import org.hibernate.search.mapper.pojo.standalone.scope.SearchScope;
 import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
 
 /**
- * Highlighted fragments for a page of hits, from a second, small query: the page's ids and the
- * user's words on the evidence fields only. Highlighters rebuild their view of the query for every
- * field of every hit, so giving them this query instead of the ranking one (all fields, passages,
- * synonyms, typo clauses) keeps highlighting cheap; and the page's two halves are highlighted on
- * two cores. Fragments are HTML-escaped text with {@code <em>} around matches.
+ * Highlighted fragments for a page of hits: the user's words (not the ranking query, with its
+ * field weights, passages, synonyms and typo clauses) matched on the evidence fields of the page's
+ * hits, by Lucene's fast-vector highlighter through {@link LuceneHighlights}, or through the DSL
+ * where that is not possible. The page's two halves are highlighted on two cores. Fragments are
+ * HTML-escaped text with {@code <em>} around matches.
  */
 final class SearchHighlights {
 
@@ -26,6 +29,7 @@ final class SearchHighlights {
     static final List<String> FIELDS = List.of("title", "summary", "rootCauses", "statements", "timeline", "history");
 
     private final Executor pool;
+    private final LuceneHighlights lucene = new LuceneHighlights();
 
     SearchHighlights(Executor pool) {
         this.pool = pool;
@@ -34,28 +38,42 @@ final class SearchHighlights {
     /** Fragments per hit id and field; the second half of the page on another core, the first half here. */
     Map<String, Map<String, List<String>>> of(SearchIndexes.Generation generation, SearchSession session,
                                               List<String> ids, String text) {
+        String words = text == null ? "" : IncidentSearch.EXCLUDED.matcher(text).replaceAll(" ");
+        if (ids.isEmpty() || words.isBlank()) {
+            return Map.of();
+        }
         if (ids.size() < 4) {
-            return of(session, ids, text);
+            return half(generation, session, ids, words);
         }
         List<String> second = ids.subList(ids.size() / 2, ids.size());
         CompletableFuture<Map<String, Map<String, List<String>>>> other = CompletableFuture.supplyAsync(() -> {
             try (SearchSession own = generation.mapping().createSession()) {
-                return of(own, second, text);
+                return half(generation, own, second, words);
             }
         }, pool);
-        Map<String, Map<String, List<String>>> all = new HashMap<>(of(session, ids.subList(0, ids.size() / 2), text));
+        Map<String, Map<String, List<String>>> all = new HashMap<>(half(generation, session,
+                ids.subList(0, ids.size() / 2), words));
         all.putAll(IncidentSearch.joined(other));
         return all;
     }
 
-    private static Map<String, Map<String, List<String>>> of(SearchSession session, List<String> ids, String text) {
-        if (ids.isEmpty() || text == null || text.isBlank()) {
-            return Map.of();
-        }
-        String words = IncidentSearch.EXCLUDED.matcher(text).replaceAll(" ");
-        if (words.isBlank()) {
-            return Map.of();
-        }
+    private Map<String, Map<String, List<String>>> half(SearchIndexes.Generation generation, SearchSession session,
+                                                        List<String> ids, String words) {
+        SearchScope<SearchDocument> scope = generation.mapping().scope(SearchDocument.class);
+        Map<String, Map<String, List<String>>> found = lucene.of(scope, matching(scope.predicate(), words), ids, FIELDS);
+        return found != null ? found : throughDsl(session, ids, words);
+    }
+
+    /** The user's words, phrases and ORs on the evidence fields; exclusions already taken out. */
+    static SearchPredicate matching(SearchPredicateFactory f, String words) {
+        return f.simpleQueryString().fields(FIELDS.toArray(String[]::new)).matching(words)
+                .defaultOperator(BooleanOperator.OR)
+                .flags(SimpleQueryFlag.OR, SimpleQueryFlag.PHRASE, SimpleQueryFlag.WHITESPACE)
+                .toPredicate();
+    }
+
+    /** The same fragments by Hibernate Search's own highlighter: the way on any backend, and the reference in tests. */
+    static Map<String, Map<String, List<String>>> throughDsl(SearchSession session, List<String> ids, String words) {
         List<List<?>> rows = session.search(SearchDocument.class)
                 .select(f -> {
                     List<SearchProjection<?>> columns = new ArrayList<>();
@@ -67,9 +85,7 @@ final class SearchHighlights {
                 // fast-vector highlighter rewrites multi-term queries against the term dictionary for
                 // every field of every hit
                 .where(f -> f.bool().filter(f.bool(any -> ids.forEach(id -> any.should(f.match().field("incidentId").matching(id)))))
-                        .must(f.simpleQueryString().fields(FIELDS.toArray(String[]::new)).matching(words)
-                                .defaultOperator(BooleanOperator.OR)
-                                .flags(SimpleQueryFlag.OR, SimpleQueryFlag.PHRASE, SimpleQueryFlag.WHITESPACE)))
+                        .must(matching(f, words)))
                 .highlighter(h -> h.fastVector().tag("<em>", "</em>").encoder(HighlighterEncoder.HTML)
                         .numberOfFragments(2))
                 .fetchHits(ids.size());
