@@ -59,7 +59,7 @@ public class IncidentSearch {
     /** Which query words exist in the serving index: looked up once, until the index changes. */
     private final IndexVersionCache<String, Boolean> knownWords;
 
-    /** Threads of the facet passes and half-page highlights, which run beside the same search's own thread. */
+    /** Threads of the facet passes, which run beside the same search's own thread. */
     private final java.util.concurrent.ExecutorService sidePool = java.util.concurrent.Executors.newFixedThreadPool(
             Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
                 Thread thread = new Thread(r, "search-side");
@@ -67,7 +67,7 @@ public class IncidentSearch {
                 return thread;
             });
 
-    private final SearchHighlights highlighting = new SearchHighlights(sidePool);
+    private final SearchHighlights highlighting = new SearchHighlights();
 
     private final SearchCounts counts;
 

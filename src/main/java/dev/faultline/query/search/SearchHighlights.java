@@ -5,8 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import org.hibernate.search.engine.search.common.BooleanOperator;
 import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
 import org.hibernate.search.engine.search.predicate.SearchPredicate;
@@ -20,45 +18,24 @@ import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
  * Highlighted fragments for a page of hits: the user's words (not the ranking query, with its
  * field weights, passages, synonyms and typo clauses) matched on the evidence fields of the page's
  * hits, by Lucene's fast-vector highlighter through {@link LuceneHighlights}, or through the DSL
- * where that is not possible. The page's two halves are highlighted on two cores. Fragments are
- * HTML-escaped text with {@code <em>} around matches.
+ * where that is not possible. Fragments are HTML-escaped text with {@code <em>} around matches.
+ * The whole page is highlighted on the request's thread: split over two cores (as it was while
+ * highlighting cost a third of a search) it was no faster once it cost a tenth.
  */
 final class SearchHighlights {
 
     /** Fields whose matches are returned as highlighted fragments, in this order. */
     static final List<String> FIELDS = List.of("title", "summary", "rootCauses", "statements", "timeline", "history");
 
-    private final Executor pool;
     private final LuceneHighlights lucene = new LuceneHighlights();
 
-    SearchHighlights(Executor pool) {
-        this.pool = pool;
-    }
-
-    /** Fragments per hit id and field; the second half of the page on another core, the first half here. */
+    /** Fragments per hit id and field. */
     Map<String, Map<String, List<String>>> of(SearchIndexes.Generation generation, SearchSession session,
                                               List<String> ids, String text) {
         String words = text == null ? "" : IncidentSearch.EXCLUDED.matcher(text).replaceAll(" ");
         if (ids.isEmpty() || words.isBlank()) {
             return Map.of();
         }
-        if (ids.size() < 4) {
-            return half(generation, session, ids, words);
-        }
-        List<String> second = ids.subList(ids.size() / 2, ids.size());
-        CompletableFuture<Map<String, Map<String, List<String>>>> other = CompletableFuture.supplyAsync(() -> {
-            try (SearchSession own = generation.mapping().createSession()) {
-                return half(generation, own, second, words);
-            }
-        }, pool);
-        Map<String, Map<String, List<String>>> all = new HashMap<>(half(generation, session,
-                ids.subList(0, ids.size() / 2), words));
-        all.putAll(IncidentSearch.joined(other));
-        return all;
-    }
-
-    private Map<String, Map<String, List<String>>> half(SearchIndexes.Generation generation, SearchSession session,
-                                                        List<String> ids, String words) {
         SearchScope<SearchDocument> scope = generation.mapping().scope(SearchDocument.class);
         Map<String, Map<String, List<String>>> found = lucene.of(scope, matching(scope.predicate(), words), ids, FIELDS);
         return found != null ? found : throughDsl(session, ids, words);
