@@ -19,7 +19,6 @@ import org.apache.lucene.search.ScoreMode;
 import org.hibernate.search.backend.lucene.LuceneExtension;
 import org.hibernate.search.engine.search.predicate.SearchPredicate;
 import org.hibernate.search.mapper.pojo.standalone.scope.SearchScope;
-import org.jboss.logging.Logger;
 
 /**
  * The total and the facet counts of a search counted by Lucene directly: the search's own
@@ -34,26 +33,16 @@ import org.jboss.logging.Logger;
  */
 final class LuceneFacetCounts {
 
-    private static final Logger LOG = Logger.getLogger(LuceneFacetCounts.class);
-
     /** A search's exact number of matches and the number of matches per combined facet value. */
     record Raw(long total, Map<String, Long> values) {
     }
 
-    private volatile boolean usable = true;
+    private final LuceneQueries queries = new LuceneQueries("Counting facets");
 
     /** Null when counting this way is not possible here: the caller counts through the DSL instead. */
     Raw count(SearchScope<SearchDocument> scope, SearchPredicate predicate) {
-        if (!usable) {
-            return null;
-        }
-        Query query;
-        try {
-            query = LuceneQueries.of(predicate);
-        } catch (RuntimeException | LinkageError e) {
-            usable = false;
-            LOG.warnf("Counting facets through the Hibernate Search DSL from now on: the Lucene query of a search"
-                    + " is not available (%s)", e.toString());
+        Query query = queries.of(predicate);
+        if (query == null) {
             return null;
         }
         try (IndexReader reader = scope.extension(LuceneExtension.get()).openIndexReader()) {

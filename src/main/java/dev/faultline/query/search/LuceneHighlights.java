@@ -34,7 +34,6 @@ import org.apache.lucene.util.BytesRef;
 import org.hibernate.search.backend.lucene.LuceneExtension;
 import org.hibernate.search.engine.search.predicate.SearchPredicate;
 import org.hibernate.search.mapper.pojo.standalone.scope.SearchScope;
-import org.jboss.logging.Logger;
 
 /**
  * A page's highlighted fragments made by Lucene's fast-vector highlighter directly, configured as
@@ -53,8 +52,6 @@ import org.jboss.logging.Logger;
  */
 final class LuceneHighlights {
 
-    private static final Logger LOG = Logger.getLogger(LuceneHighlights.class);
-
     private static final String[] PRE = {"<em>"};
     private static final String[] POST = {"</em>"};
     private static final int FRAGMENT_CHARS = 100;
@@ -63,7 +60,7 @@ final class LuceneHighlights {
     private static final int PHRASE_LIMIT = 256;
     private static final Encoder HTML = new SimpleHTMLEncoder();
 
-    private volatile boolean usable = true;
+    private final LuceneQueries queries = new LuceneQueries("Highlighting");
 
     /**
      * Fragments per hit id and field (fields without a match left out), or null when highlighting
@@ -71,16 +68,8 @@ final class LuceneHighlights {
      */
     Map<String, Map<String, List<String>>> of(SearchScope<SearchDocument> scope, SearchPredicate words,
                                               List<String> ids, List<String> fields) {
-        if (!usable) {
-            return null;
-        }
-        Query query;
-        try {
-            query = LuceneQueries.of(words);
-        } catch (RuntimeException | LinkageError e) {
-            usable = false;
-            LOG.warnf("Highlighting through the Hibernate Search DSL from now on: the Lucene query of a search"
-                    + " is not available (%s)", e.toString());
+        Query query = queries.of(words);
+        if (query == null) {
             return null;
         }
         try (IndexReader reader = scope.extension(LuceneExtension.get()).openIndexReader()) {
