@@ -123,7 +123,7 @@ final class LuceneHighlights {
         BytesRef term = new BytesRef(id);
         for (LeafReaderContext context : reader.leaves()) {
             LeafReader leaf = context.reader();
-            Terms terms = leaf.terms("incidentId");
+            Terms terms = leaf.terms(SearchDocument.ID_KEYWORD);
             if (terms == null) {
                 continue;
             }

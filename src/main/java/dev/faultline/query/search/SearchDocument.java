@@ -33,8 +33,14 @@ public class SearchDocument {
     public static final String SCHEMA = "3";
 
     @DocumentId
-    @KeywordField(name = "incidentId")
+    @KeywordField(name = SearchDocument.ID_KEYWORD)
     String id;
+
+    /**
+     * A keyword copy of the id: plain term lookups, where {@code f.id()} would build a multi-term
+     * query (which the fast-vector highlighter rewrites for every field of every hit).
+     */
+    static final String ID_KEYWORD = "incidentId";
 
     @FullTextField(analyzer = EN, searchAnalyzer = EN_Q, projectable = Projectable.YES,
             highlightable = Highlightable.ANY,

@@ -61,7 +61,7 @@ final class SearchHighlights {
                 // plain term queries on a keyword copy of the id, not f.id() (a multi-term query): the
                 // fast-vector highlighter rewrites multi-term queries against the term dictionary for
                 // every field of every hit
-                .where(f -> f.bool().filter(f.bool(any -> ids.forEach(id -> any.should(f.match().field("incidentId").matching(id)))))
+                .where(f -> f.bool().filter(f.bool(any -> ids.forEach(id -> any.should(f.match().field(SearchDocument.ID_KEYWORD).matching(id)))))
                         .must(matching(f, words)))
                 .highlighter(h -> h.fastVector().tag("<em>", "</em>").encoder(HighlighterEncoder.HTML)
                         .numberOfFragments(2))
