@@ -17,12 +17,16 @@ trap cleanup EXIT
 (cd bench && mvn -B -q package)
 bench_cp="bench/target/faultline-bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*"
 
+# The README's JVM flags: the class-data archive the build trained (docs/decisions.md) and the heap
+# bound. JAVA_OPTS replaces them.
+app_java_opts=${JAVA_OPTS:--XX:SharedArchiveFile=target/quarkus-app/faultline.jsa -Xmx512m}
+
 # Starts the packaged app on $pg$db and $port with extra environment (NAME=value ...), logging to
 # $out/$1, and waits until it is ready; sets pid.
 launch_app() {
   local log=$1; shift
   env "$@" QUARKUS_DATASOURCE_JDBC_URL="$pg$db" QUARKUS_HTTP_PORT=$port \
-    java ${JAVA_OPTS:--Xmx512m} -jar target/quarkus-app/quarkus-run.jar >"$out/$log" 2>&1 &
+    java $app_java_opts -jar target/quarkus-app/quarkus-run.jar >"$out/$log" 2>&1 &
   pid=$!
   until curl -fs "http://localhost:$port/q/health/ready" >/dev/null; do sleep 0.1; done
 }

@@ -36,6 +36,6 @@ if [ "${BASELINE:-true}" = true ]; then
 fi
 echo "baseline: $baseline"
 printf '{"date":"%s","javaOpts":"%s","incidents":%d,"events":%d,"seconds":%s,"eventsPerSecond":%s,"maxRssMb":%d,"summary":%s,"baseline":%s}\n' \
-  "$(date -u +%FT%TZ)" "${JAVA_OPTS:--Xmx512m}" "$n" "$events" "$seconds" "$(python3 -c "print(round($events / $seconds))")" $((max_rss / 1024)) \
+  "$(date -u +%FT%TZ)" "$app_java_opts" "$n" "$events" "$seconds" "$(python3 -c "print(round($events / $seconds))")" $((max_rss / 1024)) \
   "$summary" "$baseline" > "$out/import.json"
 cat "$out/import.json"

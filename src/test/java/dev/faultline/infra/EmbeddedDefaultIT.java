@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EmbeddedDefaultIT {
 
+    private static final Path JAR = Path.of(System.getProperty("faultline.jar", "target/quarkus-app/quarkus-run.jar"));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     Path dataDir;
@@ -58,6 +59,9 @@ class EmbeddedDefaultIT {
         assertThat(Files.isDirectory(dataDir.resolve("pg"))).as("data lives under FAULTLINE_DATA_DIR/pg").isTrue();
         awaitSearchHit("our own outage", "our-own-outage");
         assertThat(Files.isRegularFile(dataDir.resolve("index/CURRENT"))).as("index under FAULTLINE_DATA_DIR/index").isTrue();
+        assertThat(Files.isRegularFile(JAR.resolveSibling("faultline.jsa"))).as("the build trained a class-data archive").isTrue();
+        assertThat(Files.readString(dataDir.resolve("app.log"))).as("the JVM mapped the archive")
+                .doesNotContain("Unable to use shared archive").doesNotContain("shared class paths mismatch");
 
         stop();
         deleteTree(dataDir.resolve("index"));
@@ -97,8 +101,9 @@ class EmbeddedDefaultIT {
     }
 
     void start() throws Exception {
+        // the README's run command: the class-data archive the build trained beside the jar, the heap bound
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("faultline.jar", "target/quarkus-app/quarkus-run.jar"))
+                "-XX:SharedArchiveFile=" + JAR.resolveSibling("faultline.jsa"), "-Xmx512m", "-jar", JAR.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("app.log").toFile()));
         builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");

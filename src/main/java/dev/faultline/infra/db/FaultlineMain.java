@@ -1,5 +1,6 @@
 package dev.faultline.infra.db;
 
+import dev.faultline.infra.boot.ClassDataTraining;
 import dev.faultline.infra.boot.ClassPreloader;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -35,13 +36,13 @@ public final class FaultlineMain {
         ClassPreloader.start(FaultlineMain.class.getClassLoader());
         if (configuredUrl() != null || Boolean.getBoolean("quarkus.appcds.generate")) {
             // an external database, or the build generating the class-data archive (no database needed)
-            Quarkus.run(args);
+            Quarkus.run(ClassDataTraining.ifRequested(), args);
             return;
         }
         EmbeddedPostgres postgres = startEmbedded(dataDir().resolve("pg"));
         System.setProperty(URL_PROPERTY, postgres.getJdbcUrl("postgres", "postgres"));
         System.setProperty("quarkus.datasource.username", "postgres");
-        Quarkus.run(null, (status, failure) -> {
+        Quarkus.run(ClassDataTraining.ifRequested(), (status, failure) -> {
             close(postgres);
             if (failure != null) {
                 LOG.error("Faultline stopped on a failure", failure);
