@@ -211,9 +211,17 @@ public class SearchProjection {
         return true;
     }
 
-    /** At shutdown, after the processors have stopped (AxonConfiguration), nothing stays deferred. */
-    void onShutdown(@Observes @Priority(3000) ShutdownEvent event) {
-        flusher.shutdownNow();
+    /**
+     * At shutdown, after the processors have stopped (AxonConfiguration), nothing stays deferred.
+     * A slice the flusher is writing is let finish (it is bounded by the slice time): interrupted,
+     * Hibernate Search would discard its work and log a failure, though the entries stay pending
+     * and the final flush writes them.
+     */
+    void onShutdown(@Observes @Priority(3000) ShutdownEvent event) throws InterruptedException {
+        flusher.shutdown();
+        if (!flusher.awaitTermination(30, TimeUnit.SECONDS)) {
+            flusher.shutdownNow();
+        }
         flush(true);
     }
 
