@@ -15,6 +15,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import io.vertx.core.http.HttpClosedException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -160,9 +161,26 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (clientGone(e)) {
+            // the client hung up while its request body was being read (a load generator stopping,
+            // a cancelled upload): nothing failed here, nothing was written, and nobody reads the answer
+            LOG.debugf("client closed the connection mid-request: %s", e);
+            return Problem.of(Status.BAD_REQUEST, "incomplete request: the client closed the connection", null)
+                    .toResponse();
+        }
         LOG.error("unexpected failure", e);
         return Problem.of(Status.INTERNAL_SERVER_ERROR, "unexpected server error; it has been logged", null)
                 .toResponse();
+    }
+
+    /** Whether the failure is the client's connection closing, however deeply it is wrapped. */
+    static boolean clientGone(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response invalid(Set<? extends ConstraintViolation<?>> violations) {
