@@ -51,7 +51,8 @@ public final class ClassDataTraining implements QuarkusApplication {
         while (System.nanoTime() < deadline) {
             try {
                 if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    LOG.info("class-data training: ready, stopping");
+                    int linked = ClassPreloader.link(ClassDataTraining.class.getClassLoader(), ClassPreloader.LIST);
+                    LOG.infof("class-data training: ready; %d start-up classes linked for the archive; stopping", linked);
                     return 0;
                 }
             } catch (IOException notYet) {

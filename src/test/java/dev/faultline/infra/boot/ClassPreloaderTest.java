@@ -43,6 +43,23 @@ class ClassPreloaderTest {
         assertThat((double) loaded / listed).as("share of the start-up list that loads").isGreaterThan(0.85);
     }
 
+    /** Set by {@link Tripwire}'s static initializer, which neither preloading nor linking may run. */
+    static final java.util.concurrent.atomic.AtomicBoolean TRIPPED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    static final class Tripwire {
+        static {
+            TRIPPED.set(true);
+        }
+    }
+
+    @Test
+    void linkingForTheArchiveLoadsTheListedClassesWithoutInitializingThem() {
+        RecordingLoader loader = new RecordingLoader();
+        assertThat(ClassPreloader.link(loader, "boot/tripwire.txt")).isEqualTo(2);
+        assertThat(loader.asked).contains(Tripwire.class.getName(), "dev.faultline.NoSuchClass");
+        assertThat(TRIPPED).as("no static initializer ran").isFalse();
+    }
+
     private static final class RecordingLoader extends URLClassLoader {
         final java.util.List<String> asked = new java.util.ArrayList<>();
 
