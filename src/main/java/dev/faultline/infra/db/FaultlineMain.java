@@ -3,6 +3,7 @@ package dev.faultline.infra.db;
 import dev.faultline.infra.boot.ClassDataTraining;
 import dev.faultline.infra.boot.ClassPreloader;
 import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -34,15 +35,15 @@ public final class FaultlineMain {
 
     public static void main(String... args) throws IOException {
         ClassPreloader.start(FaultlineMain.class.getClassLoader());
-        if (configuredUrl() != null || Boolean.getBoolean("quarkus.appcds.generate")) {
-            // an external database, or the build generating the class-data archive (no database needed)
-            Quarkus.run(ClassDataTraining.ifRequested(), args);
+        Class<? extends QuarkusApplication> application = ClassDataTraining.ifRequested();
+        if (configuredUrl() != null) {
+            Quarkus.run(application, args);
             return;
         }
         EmbeddedPostgres postgres = startEmbedded(dataDir().resolve("pg"));
         System.setProperty(URL_PROPERTY, postgres.getJdbcUrl("postgres", "postgres"));
         System.setProperty("quarkus.datasource.username", "postgres");
-        Quarkus.run(ClassDataTraining.ifRequested(), (status, failure) -> {
+        Quarkus.run(application, (status, failure) -> {
             close(postgres);
             if (failure != null) {
                 LOG.error("Faultline stopped on a failure", failure);
