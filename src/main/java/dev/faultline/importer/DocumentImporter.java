@@ -11,11 +11,11 @@ import dev.faultline.importer.DocumentCommands.Plan;
 import dev.faultline.importer.DocumentCommands.Step;
 import dev.faultline.importer.ImportOutcome.Problem;
 import dev.faultline.infra.axon.CommandMetadata;
+import dev.faultline.infra.validation.CommandValidation;
 import dev.faultline.query.detail.IncidentDetails;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
-import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,12 +38,12 @@ public class DocumentImporter {
 
     private final CommandGateway commands;
     private final IncidentDetails details;
-    private final Validator validator;
+    private final CommandValidation validation;
 
-    DocumentImporter(CommandGateway commands, IncidentDetails details, Validator validator) {
+    DocumentImporter(CommandGateway commands, IncidentDetails details, CommandValidation validation) {
         this.commands = commands;
         this.details = details;
-        this.validator = validator;
+        this.validation = validation;
     }
 
     public ImportOutcome importDocument(int index, IncidentDocument doc, String via, String correlationId) {
@@ -56,7 +56,7 @@ public class DocumentImporter {
         List<Problem> problems = new ArrayList<>();
         plan.conflicts().forEach(c -> problems.add(new Problem(c.pointer(), c.message())));
         for (Step step : plan.steps()) {
-            for (ConstraintViolation<IncidentCommand> v : validator.validate(step.command())) {
+            for (ConstraintViolation<IncidentCommand> v : validation.validate(step.command())) {
                 problems.add(new Problem(pointer(step.pointer(), v.getPropertyPath()), v.getMessage()));
             }
         }

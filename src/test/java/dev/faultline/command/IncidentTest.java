@@ -1,12 +1,12 @@
 package dev.faultline.command;
 
+import dev.faultline.infra.validation.CommandValidation;
 import dev.faultline.api.command.*;
 import dev.faultline.api.event.*;
 import dev.faultline.api.value.*;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.axonframework.messaging.interceptors.BeanValidationInterceptor;
 import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -36,12 +36,15 @@ class IncidentTest {
             "More global kill switches for features", RemediationType.MITIGATE, "Cloudflare", null, BLOG,
             Confidence.CONFIRMED);
 
+    /** The application's own dispatch-time validation; its factory is built once for all the tests. */
+    static final CommandValidation VALIDATION = new CommandValidation();
+
     FixtureConfiguration<Incident> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Incident.class);
-        fixture.registerCommandDispatchInterceptor(new BeanValidationInterceptor<>());
+        fixture.registerCommandDispatchInterceptor(VALIDATION.dispatchInterceptor());
     }
 
     RecordTimelineEntry recordAlert() {

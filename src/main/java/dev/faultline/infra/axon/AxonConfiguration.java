@@ -12,7 +12,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
-import jakarta.validation.ValidatorFactory;
+import dev.faultline.infra.validation.CommandValidation;
 import java.util.List;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -28,7 +28,6 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.axonframework.messaging.interceptors.BeanValidationInterceptor;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.jboss.logging.Logger;
@@ -54,7 +53,7 @@ public class AxonConfiguration {
 
     private final JdbcTransactions transactions;
 
-    AxonConfiguration(AgroalDataSource dataSource, ValidatorFactory validatorFactory,
+    AxonConfiguration(AgroalDataSource dataSource, CommandValidation validation,
                       IncidentCatalogueProjection catalogue, SearchProjection search) {
         JdbcTransactions transactions = new JdbcTransactions(dataSource);
         this.transactions = transactions;
@@ -108,7 +107,7 @@ public class AxonConfiguration {
 
         configuration = configurer.buildConfiguration();
         configuration.commandBus().registerDispatchInterceptor(new CommandMetadata());
-        configuration.commandBus().registerDispatchInterceptor(new BeanValidationInterceptor<>(validatorFactory));
+        configuration.commandBus().registerDispatchInterceptor(validation.dispatchInterceptor());
     }
 
     void start(@Observes @Priority(100) StartupEvent event) {

@@ -1,0 +1,105 @@
+package dev.faultline.infra.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.faultline.api.command.DeclareIncident;
+import dev.faultline.api.value.Limits;
+import dev.faultline.api.value.Severity;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.messaging.interceptors.JSR303ViolationException;
+import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.junit.jupiter.api.Test;
+
+class CommandValidationTest {
+
+    private static final Instant AT = Instant.parse("2025-11-18T11:20:00Z");
+
+    private final CommandValidation validation = new CommandValidation();
+
+    @Test
+    void names_each_offending_field_with_its_constraint_message() {
+        DeclareIncident bad = new DeclareIncident("Not A Slug", " ", "x".repeat(Limits.NAME + 1), null, AT,
+                null, null, null, null);
+
+        Map<String, String> messages = new TreeMap<>();
+        for (ConstraintViolation<DeclareIncident> v : validation.validate(bad)) {
+            messages.put(v.getPropertyPath().toString(), v.getMessage());
+        }
+
+        assertThat(messages).containsExactly(
+                Map.entry("incidentId", "must match " + Limits.ID_PATTERN),
+                Map.entry("organization", "size must be between 0 and " + Limits.NAME),
+                Map.entry("severity", "must not be null"),
+                Map.entry("title", "must not be blank"));
+    }
+
+    @Test
+    void the_dispatch_interceptor_rejects_invalid_commands_and_passes_valid_ones() {
+        CommandMessage<?> valid = GenericCommandMessage.asCommandMessage(
+                new DeclareIncident("cloudflare-2025-11-18", "Bot management feature file", "Cloudflare",
+                        Severity.SEV1, AT, null, null, null, null));
+        CommandMessage<?> invalid = GenericCommandMessage.asCommandMessage(
+                new DeclareIncident("cloudflare-2025-11-18", "", "Cloudflare", Severity.SEV1, AT, null, null, null,
+                        null));
+
+        var interceptor = validation.dispatchInterceptor();
+
+        assertThat(interceptor.handle(valid)).isSameAs(valid);
+        assertThatThrownBy(() -> interceptor.handle(invalid))
+                .isInstanceOfSatisfying(JSR303ViolationException.class, e -> assertThat(e.getViolations())
+                        .extracting(v -> v.getPropertyPath().toString()).containsExactly("title"));
+    }
+
+    @Test
+    void a_validation_asked_for_before_the_factory_is_built_waits_for_it() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CommandValidation slow = new CommandValidation(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return factory();
+        });
+        DeclareIncident bad = new DeclareIncident("ok-id", "", "Cloudflare", Severity.SEV1, AT, null, null, null,
+                null);
+
+        CompletableFuture<Set<ConstraintViolation<DeclareIncident>>> result =
+                CompletableFuture.supplyAsync(() -> slow.validate(bad));
+        Thread.sleep(200);
+        assertThat(result).isNotDone();
+
+        release.countDown();
+        assertThat(result.get(10, TimeUnit.SECONDS)).hasSize(1);
+    }
+
+    private static ValidatorFactory factory() {
+        return Validation.byProvider(HibernateValidator.class).configure()
+                .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory();
+    }
+
+    @Test
+    void builds_its_factory_off_the_calling_thread() throws Exception {
+        List<String> builtOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CommandValidation watched = new CommandValidation(() -> {
+            builtOn.add(Thread.currentThread().getName());
+            return factory();
+        });
+        watched.validate(new DeclareIncident("ok-id", "t", "o", Severity.SEV1, AT, null, null, null, null));
+        assertThat(builtOn).containsExactly("validation-init");
+    }
+}
