@@ -17,9 +17,9 @@ trap cleanup EXIT
 (cd bench && mvn -B -q package)
 bench_cp="bench/target/faultline-bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*"
 
-# The README's JVM flags: the class-data archive the build trained (docs/decisions.md) and the heap
-# bound. JAVA_OPTS replaces them.
-app_java_opts=${JAVA_OPTS:--XX:SharedArchiveFile=target/quarkus-app/faultline.jsa -Xmx512m}
+# The README's JVM flags: the class-data archive the build trained (docs/decisions.md), the heap
+# bound and early tenuring. JAVA_OPTS replaces them.
+app_java_opts=${JAVA_OPTS:--XX:SharedArchiveFile=target/quarkus-app/faultline.jsa -Xmx512m -XX:MaxTenuringThreshold=1}
 
 # Starts the packaged app on $pg$db and $port with extra environment (NAME=value ...), logging to
 # $out/$1, and waits until it is ready; sets pid.

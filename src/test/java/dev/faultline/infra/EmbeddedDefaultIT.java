@@ -103,7 +103,7 @@ class EmbeddedDefaultIT {
     void start() throws Exception {
         // the README's run command: the class-data archive the build trained beside the jar, the heap bound
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:SharedArchiveFile=" + JAR.resolveSibling("faultline.jsa"), "-Xmx512m", "-jar", JAR.toString())
+                "-XX:SharedArchiveFile=" + JAR.resolveSibling("faultline.jsa"), "-Xmx512m", "-XX:MaxTenuringThreshold=1", "-jar", JAR.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("app.log").toFile()));
         builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
