@@ -5,6 +5,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +31,8 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
 public class CommandValidation {
 
     private final CompletableFuture<ValidatorFactory> factory;
+    /** The factory's one validator (thread-safe), not a new one per command. */
+    private final CompletableFuture<Validator> validator;
 
     public CommandValidation() {
         this(CommandValidation::hibernateValidator);
@@ -41,11 +44,12 @@ public class CommandValidation {
             thread.setDaemon(true);
             thread.start();
         });
+        this.validator = factory.thenApply(ValidatorFactory::getValidator);
     }
 
     /** The violations of a command's constraints; none when it is valid. */
     public <T> Set<ConstraintViolation<T>> validate(T command) {
-        return factory.join().getValidator().validate(command);
+        return validator.join().validate(command);
     }
 
     /** Rejects an invalid command before it is dispatched, as Axon's {@code BeanValidationInterceptor} does. */
