@@ -11,7 +11,6 @@ import dev.faultline.api.command.CommandRejected;
 import dev.faultline.web.problem.Problem.FieldError;
 import io.vertx.core.http.HttpClosedException;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -62,12 +61,6 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalidCommand(JSR303ViolationException e) {
         return invalid(e.getViolations());
-    }
-
-    /** Bean Validation of resource parameters (path ids, query values). */
-    @ServerExceptionMapper
-    public Response invalidParameters(ConstraintViolationException e) {
-        return invalid(e.getConstraintViolations());
     }
 
     @ServerExceptionMapper
