@@ -74,7 +74,8 @@ public class CommandValidation {
         factory.thenAccept(ValidatorFactory::close);
     }
 
-    private static ValidatorFactory hibernateValidator() {
+    /** The factory every instance builds (tests build it through here too). */
+    static ValidatorFactory hibernateValidator() {
         ValidatorFactory built = Validation.byProvider(HibernateValidator.class).configure()
                 .messageInterpolator(new ParameterMessageInterpolator())
                 .buildValidatorFactory();

@@ -7,8 +7,6 @@ import dev.faultline.api.command.DeclareIncident;
 import dev.faultline.api.value.Limits;
 import dev.faultline.api.value.Severity;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
-import jakarta.validation.ValidatorFactory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +18,6 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.messaging.interceptors.JSR303ViolationException;
-import org.hibernate.validator.HibernateValidator;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;
 
 class CommandValidationTest {
@@ -73,7 +69,7 @@ class CommandValidationTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return factory();
+            return CommandValidation.hibernateValidator();
         });
         DeclareIncident bad = new DeclareIncident("ok-id", "", "Cloudflare", Severity.SEV1, AT, null, null, null,
                 null);
@@ -87,17 +83,12 @@ class CommandValidationTest {
         assertThat(result.get(10, TimeUnit.SECONDS)).hasSize(1);
     }
 
-    private static ValidatorFactory factory() {
-        return Validation.byProvider(HibernateValidator.class).configure()
-                .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory();
-    }
-
     @Test
     void builds_its_factory_off_the_calling_thread() throws Exception {
         List<String> builtOn = new java.util.concurrent.CopyOnWriteArrayList<>();
         CommandValidation watched = new CommandValidation(() -> {
             builtOn.add(Thread.currentThread().getName());
-            return factory();
+            return CommandValidation.hibernateValidator();
         });
         watched.validate(new DeclareIncident("ok-id", "t", "o", Severity.SEV1, AT, null, null, null, null));
         assertThat(builtOn).containsExactly("validation-init");
