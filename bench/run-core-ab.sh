@@ -4,7 +4,7 @@
 # caller apply), the 50 benchmark incidents, a warm-up, two saturating runs with the app's CPU
 # milliseconds per request, one paced run (~1,000/s offered), the JDBC baseline, and the
 # app's GC pauses. Run two configurations back to back: these VMs drift by 2x within hours.
-#   usage: [APP=dir-of-another-build] bench/run-core-ab.sh label [warmup-seconds=30] [seconds=20]
+#   usage: [APP=jar-of-another-build] bench/run-core-ab.sh label [warmup-seconds=30] [seconds=20]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 label=$1; warm=${2:-30}; secs=${3:-20}
@@ -13,9 +13,9 @@ source bench/common.sh
 need_wrk
 run=$out/ab-$label; mkdir -p "$run"
 QUARKUS_DATASOURCE_JDBC_URL="$pg$db" QUARKUS_HTTP_PORT=$port \
-  java ${JAVA_OPTS:--Xmx512m} -Xlog:gc:file="$run/gc.log" -jar "${APP:-target/quarkus-app}/quarkus-run.jar" >"$run/app.log" 2>&1 &
+  java ${JAVA_OPTS:--Xmx512m} -Xlog:gc:file="$run/gc.log" -jar "${APP:-target/faultline.jar}" >"$run/app.log" 2>&1 &
 pid=$!
-until curl -fs "http://localhost:$port/q/health/ready" >/dev/null; do sleep 0.1; done
+wait_ready $port
 java -cp "$bench_cp" dev.faultline.bench.CoreBenchmark setup "http://localhost:$port" "$pg$db" "$run" >/dev/null
 export INCIDENTS="$run/incidents.txt"
 url="http://localhost:$port"

@@ -3,11 +3,11 @@
 # figure). Both apps run at once, each on its own new database; after a warm-up of each, the load
 # alternates between them in short rounds, so the VM's drift (2x within hours here) hits both
 # alike. Per round: throughput, p99 and the app's CPU ms per append at saturation.
-#   usage: bench/run-core-interleaved.sh dir-A dir-B [rounds=6] [seconds=10] [warmup=40]
+#   usage: bench/run-core-interleaved.sh jar-A jar-B [rounds=6] [seconds=10] [warmup=40]
 #   JAVA_OPTS_A / JAVA_OPTS_B and ENV_A / ENV_B ("NAME=value ...") configure each side.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dir_a=$1; dir_b=$2; rounds=${3:-6}; secs=${4:-10}; warm=${5:-40}
+jar_a=$1; jar_b=$2; rounds=${3:-6}; secs=${4:-10}; warm=${5:-40}
 db_prefix=faultline_ia; port=18093
 source bench/common.sh
 need_wrk
@@ -21,16 +21,16 @@ stop_all() {
   cleanup
 }
 trap stop_all EXIT
-start() { # side dir database port java-opts env
+start() { # side jar database port java-opts env
   mkdir -p "$out/ia-$1"
   env ${6:-} QUARKUS_DATASOURCE_JDBC_URL="$pg$3" QUARKUS_HTTP_PORT=$4 FAULTLINE_DATA_DIR="$out/ia-$1/data" \
-    java $5 -jar "$2/quarkus-run.jar" >"$out/ia-$1/app.log" 2>&1 &
+    java $5 -jar "$2" >"$out/ia-$1/app.log" 2>&1 &
   pids+=($!)
-  until curl -fs "http://localhost:$4/q/health/ready" >/dev/null; do sleep 0.1; done
+  wait_ready $4
   java -cp "$bench_cp" dev.faultline.bench.CoreBenchmark setup "http://localhost:$4" "$pg$3" "$out/ia-$1" >/dev/null
 }
-start A "$dir_a" "$db" 18093 "${JAVA_OPTS_A:--Xmx512m}" "${ENV_A:-}"; pid_a=${pids[0]}
-start B "$dir_b" "$db_b" 18094 "${JAVA_OPTS_B:--Xmx512m}" "${ENV_B:-}"; pid_b=${pids[1]}
+start A "$jar_a" "$db" 18093 "${JAVA_OPTS_A:--Xmx512m}" "${ENV_A:-}"; pid_a=${pids[0]}
+start B "$jar_b" "$db_b" 18094 "${JAVA_OPTS_B:--Xmx512m}" "${ENV_B:-}"; pid_b=${pids[1]}
 cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 load() { # side port pid seconds
   local c0 c1 r

@@ -18,9 +18,9 @@ bench_java() { java -cp "$bench_cp" dev.faultline.bench.CoreBenchmark "$@"; }
 
 start_app() {
   local t0; t0=$(date +%s%N)
-  QUARKUS_DATASOURCE_JDBC_URL="$pg$db" QUARKUS_HTTP_PORT=$port java $app_java_opts -jar target/quarkus-app/quarkus-run.jar >"$out/app.log" 2>&1 &
+  QUARKUS_DATASOURCE_JDBC_URL="$pg$db" QUARKUS_HTTP_PORT=$port java $app_java_opts -jar target/faultline.jar >"$out/app.log" 2>&1 &
   pid=$!
-  until curl -fs "http://localhost:$port/q/health/ready" >/dev/null; do sleep 0.02; done
+  wait_ready $port
   ready_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
   rss_mb=$(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 ))
 }

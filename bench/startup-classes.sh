@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Records which classes the packaged app loads from its jars until it is ready, in order, into
-# src/main/resources/META-INF/faultline/startup-classes.txt: the list ClassPreloader loads on a
-# second core during start-up (docs/decisions.md, "Start-up"). Rerun after dependency upgrades
-# (ClassPreloaderTest fails when too much of the list no longer exists), then rebuild.
+# Records which classes the packaged app loads from its jar until it is ready, in order, into
+# src/main/resources/META-INF/faultline/startup-classes.txt: the list the build's class-data
+# training links before the archive is written (docs/decisions.md, "Start-up"). Rerun after
+# dependency upgrades (StartupClassesTest fails when too much of the list no longer exists), then
+# rebuild. Run it with JAVA_OPTS=-Xmx512m: with the archive mapped, the list would be empty.
 #   usage: bench/startup-classes.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,9 +12,8 @@ port=18094
 source bench/common.sh
 log=$out/class-load.txt
 list=src/main/resources/META-INF/faultline/startup-classes.txt
-# the preloader is off while recording: the list is what the start-up itself asks for
 launch_app startup-classes-app.log FAULTLINE_DATA_DIR="$out/classes-data" \
-  JAVA_TOOL_OPTIONS="-Dfaultline.preload=false -Xlog:class+load=info:file=$log"
+  JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$log"
 lines=$(wc -l <"$log")
 kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; pid=""
 rm -rf "$out/classes-data"

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EmbeddedDefaultIT {
 
-    private static final Path JAR = Path.of(System.getProperty("faultline.jar", "target/quarkus-app/quarkus-run.jar"));
+    private static final Path JAR = Path.of(System.getProperty("faultline.jar", "target/faultline.jar"));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     Path dataDir;

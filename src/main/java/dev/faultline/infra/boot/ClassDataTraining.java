@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
  * the app starts as usual, waits until its own readiness check answers 200 over HTTP (what a
  * start-up benchmark or an orchestrator waits for), then stops. The build runs it once under
  * {@code -XX:ArchiveClassesAtExit}, so the JVM writes every class the start-up needed, parsed and
- * verified, into {@code target/quarkus-app/faultline.jsa}; the README's command maps that archive
+ * verified, into {@code target/faultline.jsa}; the README's command maps that archive
  * with {@code -XX:SharedArchiveFile} (docs/decisions.md, "Start-up: a class-data archive").
  */
 public final class ClassDataTraining implements QuarkusApplication {
@@ -51,7 +51,7 @@ public final class ClassDataTraining implements QuarkusApplication {
         while (System.nanoTime() < deadline) {
             try {
                 if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    int linked = ClassPreloader.link(ClassDataTraining.class.getClassLoader(), ClassPreloader.LIST);
+                    int linked = StartupClasses.link(ClassDataTraining.class.getClassLoader(), StartupClasses.LIST);
                     LOG.infof("class-data training: ready; %d start-up classes linked for the archive; stopping", linked);
                     return 0;
                 }

@@ -1,7 +1,6 @@
 package dev.faultline.infra.db;
 
 import dev.faultline.infra.boot.ClassDataTraining;
-import dev.faultline.infra.boot.ClassPreloader;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -34,7 +33,6 @@ public final class FaultlineMain {
     }
 
     public static void main(String... args) throws IOException {
-        ClassPreloader.start(FaultlineMain.class.getClassLoader());
         Class<? extends QuarkusApplication> application = ClassDataTraining.ifRequested();
         if (configuredUrl() != null) {
             Quarkus.run(application, args);

@@ -9,24 +9,24 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-class ClassPreloaderTest {
+class StartupClassesTest {
 
     @Test
-    void loadsTheListedClassesThatExistAndSkipsTheRest() {
+    void linksTheListedClassesThatExistAndSkipsTheRest() {
         RecordingLoader loader = new RecordingLoader();
-        assertThat(ClassPreloader.preload(loader, "boot/some-classes.txt")).isEqualTo(2);
+        assertThat(StartupClasses.link(loader, "boot/some-classes.txt")).isEqualTo(2);
         assertThat(loader.asked).containsExactly("java.util.concurrent.Phaser", "dev.faultline.NoSuchClass",
                 "java.util.zip.Adler32");
     }
 
     @Test
-    void aMissingListIsNoHeadStartAndNoError() {
-        assertThat(ClassPreloader.preload(getClass().getClassLoader(), "boot/no-such-list.txt")).isZero();
+    void aMissingListLinksNothingAndIsNoError() {
+        assertThat(StartupClasses.link(getClass().getClassLoader(), "boot/no-such-list.txt")).isZero();
     }
 
     /**
      * The recorded list goes stale when dependencies change: classes it names disappear and the
-     * preloader stops helping without anyone noticing. Outside the packaged app Quarkus's generated
+     * archive misses classes without anyone noticing. Outside the packaged app Quarkus's generated
      * classes (io.quarkus.runner, beans, proxies: about a tenth of the list) are missing; beyond that, rerun
      * bench/startup-classes.sh.
      */
@@ -35,15 +35,15 @@ class ClassPreloaderTest {
         ClassLoader loader = getClass().getClassLoader();
         long listed;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(
-                loader.getResourceAsStream(ClassPreloader.LIST), StandardCharsets.UTF_8))) {
+                loader.getResourceAsStream(StartupClasses.LIST), StandardCharsets.UTF_8))) {
             listed = lines.lines().filter(line -> !line.isBlank()).count();
         }
-        int loaded = ClassPreloader.preload(loader, ClassPreloader.LIST);
+        int loaded = StartupClasses.link(loader, StartupClasses.LIST);
         assertThat(listed).isGreaterThan(5_000);
         assertThat((double) loaded / listed).as("share of the start-up list that loads").isGreaterThan(0.85);
     }
 
-    /** Set by {@link Tripwire}'s static initializer, which neither preloading nor linking may run. */
+    /** Set by {@link Tripwire}'s static initializer, which linking may not run. */
     static final java.util.concurrent.atomic.AtomicBoolean TRIPPED = new java.util.concurrent.atomic.AtomicBoolean();
 
     static final class Tripwire {
@@ -55,7 +55,7 @@ class ClassPreloaderTest {
     @Test
     void linkingForTheArchiveLoadsTheListedClassesWithoutInitializingThem() {
         RecordingLoader loader = new RecordingLoader();
-        assertThat(ClassPreloader.link(loader, "boot/tripwire.txt")).isEqualTo(2);
+        assertThat(StartupClasses.link(loader, "boot/tripwire.txt")).isEqualTo(2);
         assertThat(loader.asked).contains(Tripwire.class.getName(), "dev.faultline.NoSuchClass");
         assertThat(TRIPPED).as("no static initializer ran").isFalse();
     }
@@ -64,7 +64,7 @@ class ClassPreloaderTest {
         final java.util.List<String> asked = new java.util.ArrayList<>();
 
         RecordingLoader() {
-            super(new URL[0], ClassPreloaderTest.class.getClassLoader());
+            super(new URL[0], StartupClassesTest.class.getClassLoader());
         }
 
         @Override
@@ -75,7 +75,7 @@ class ClassPreloaderTest {
 
         @Override
         public java.io.InputStream getResourceAsStream(String name) {
-            return ClassPreloaderTest.class.getClassLoader().getResourceAsStream(name);
+            return StartupClassesTest.class.getClassLoader().getResourceAsStream(name);
         }
     }
 }
