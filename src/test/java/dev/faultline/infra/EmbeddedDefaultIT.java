@@ -45,6 +45,21 @@ class EmbeddedDefaultIT {
         deleteTree(dataDir);
     }
 
+    /**
+     * The build flattens the jar for Java 17 (src/build/FlattenMultiReleaseJar.java): a class
+     * archived from a versioned entry crashes JDK 17 under a Java agent or a flight recording.
+     */
+    @Test
+    void the_packaged_jar_holds_no_versioned_classes_and_no_properties_file() throws IOException {
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(JAR.toFile())) {
+            assertThat(jar.isMultiRelease()).as("Multi-Release in the manifest").isFalse();
+            assertThat(jar.stream().map(java.util.zip.ZipEntry::getName))
+                    .noneMatch(name -> name.startsWith("META-INF/versions/"))
+                    .contains("org/postgresql/util/LazyCleanerImpl$CleanableWrapper.class")
+                    .doesNotContain("application.properties");
+        }
+    }
+
     @Test
     void starts_without_a_database_url_and_keeps_its_data_across_a_restart() throws Exception {
         start();
