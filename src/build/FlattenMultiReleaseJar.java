@@ -36,31 +36,26 @@ public final class FlattenMultiReleaseJar {
         Path jar = Path.of(args[0]);
         int release = Integer.parseInt(args[1]);
         Path flat = jar.resolveSibling(jar.getFileName() + ".flat");
-        int used = 0;
         int dropped = 0;
         try (JarFile in = new JarFile(jar.toFile())) {
-            // base name → the entry it is read from: the base entry, or the highest usable version
+            // entry name as Java `release` reads it → the entry its bytes come from
             Map<String, String> source = new LinkedHashMap<>();
-            Map<String, Integer> version = new LinkedHashMap<>();
             for (Enumeration<? extends ZipEntry> entries = in.entries(); entries.hasMoreElements(); ) {
                 String name = entries.nextElement().getName();
                 Matcher versioned = VERSIONED.matcher(name);
-                if (!versioned.matches() && name.startsWith("META-INF/versions/")) {
-                    continue; // the versions' own directory entries
-                }
                 if (!versioned.matches()) {
+                    if (name.startsWith("META-INF/versions/")) {
+                        continue; // the versions' own directory entries
+                    }
                     source.putIfAbsent(name, name);
-                    version.putIfAbsent(name, 0);
                     continue;
                 }
                 int n = Integer.parseInt(versioned.group(1));
                 String base = versioned.group(2);
                 if (n > release || base.equals("module-info.class") || base.endsWith("/")) {
                     dropped++;
-                } else if (n > version.getOrDefault(base, -1)) {
-                    used += version.getOrDefault(base, 0) > 0 ? 0 : 1;
+                } else if (n > versionOf(source.get(base))) {
                     source.put(base, name);
-                    version.put(base, n);
                 }
             }
             Manifest manifest = in.getManifest();
@@ -82,9 +77,19 @@ public final class FlattenMultiReleaseJar {
                     out.closeEntry();
                 }
             }
+            long used = source.entrySet().stream().filter(e -> !e.getKey().equals(e.getValue())).count();
+            System.out.printf("%s: flattened for Java %d (%d entries from META-INF/versions, %d left out)%n",
+                    jar, release, used, dropped);
         }
         Files.move(flat, jar, StandardCopyOption.REPLACE_EXISTING);
-        System.out.printf("%s: flattened for Java %d (%d entries from META-INF/versions, %d left out)%n",
-                jar, release, used, dropped);
+    }
+
+    /** The Java version an entry is read for: 0 for a base entry, -1 for none. */
+    private static int versionOf(String entry) {
+        if (entry == null) {
+            return -1;
+        }
+        Matcher versioned = VERSIONED.matcher(entry);
+        return versioned.matches() ? Integer.parseInt(versioned.group(1)) : 0;
     }
 }
