@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * One page of search hits with facet counts over all matches. Highlight fragments are
- * HTML-escaped text in which only {@code <em>…</em>} marks the matched words.
+ * HTML-escaped text in which only {@code <em>…</em>} marks the matched words. A hit's score orders
+ * the page: the full model's within the rescored window, the first phase's beyond it.
  */
 public record SearchResults(long total, long tookMs, List<Hit> hits, Map<String, List<FacetValue>> facets) {
 

@@ -9,45 +9,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.concurrent.CompletableFuture;
-import org.hibernate.search.engine.search.common.BooleanOperator;
-import org.hibernate.search.engine.search.predicate.SearchPredicate;
-import org.hibernate.search.engine.search.projection.SearchProjection;
-import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryFlag;
-import org.hibernate.search.engine.search.query.SearchResult;
+import org.hibernate.search.engine.search.projection.dsl.CompositeProjectionValueStep;
+import org.hibernate.search.engine.search.projection.dsl.SearchProjectionFactory;
 import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
 import org.hibernate.search.util.common.SearchException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Full-text search over the incident index, in the Hibernate Search DSL only (so the
- * Elasticsearch/OpenSearch backend stays a configuration change). What users type goes through
- * the simple query string parser with a bounded feature set — words, "phrases", -exclusion,
- * OR/|, + and parentheses; no wildcards, fuzzy or proximity operators — which never throws on
- * syntax. A word of four letters or more that matches nothing in the index is taken for a typo
- * and matched with one edit against names, titles and labels.
+ * Elasticsearch/OpenSearch backend stays a configuration change): the page ranked in two phases
+ * ({@link SearchPredicates}), its highlights, and the total and facets counted beside it. A word
+ * of four letters or more that matches nothing in the index is taken for a typo and matched with
+ * one edit against names, titles and labels.
  */
 @ApplicationScoped
 public class IncidentSearch {
-
-    /** Text fields and their weights: what an incident is about counts more than what was said in passing. */
-    static final Map<String, Float> FIELDS = fields();
-
-    /** Fields holding passages of prose, where all the query's words together mark a strong match. */
-    static final List<String> PASSAGES = List.of("title", "summary", "statements", "rootCauses", "timeline");
-
-    /** Score added per passage field that holds every word of the query (see docs/decisions.md). */
-    private static final float PASSAGE_BONUS = 60f;
-
-    static final Pattern EXCLUDED = Pattern.compile("(?:^|\\s)-(\"[^\"]*\"?|\\S+)");
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]{4,}");
 
     /**
      * Hits the ranking query counts exactly before it may skip documents that cannot make the page
@@ -71,9 +51,17 @@ public class IncidentSearch {
 
     private final SearchCounts counts;
 
+    /** How many of the first phase's best hits the full model ranks again. */
+    private final int rescoreWindow;
+
     IncidentSearch(SearchIndexes indexes,
-                   @ConfigProperty(name = "faultline.search.count-cache-size", defaultValue = "1000") int countCacheSize) {
+                   @ConfigProperty(name = "faultline.search.count-cache-size", defaultValue = "1000") int countCacheSize,
+                   @ConfigProperty(name = "faultline.search.rescore-window", defaultValue = "100") int rescoreWindow) {
+        if (rescoreWindow < 1) {
+            throw new IllegalArgumentException("faultline.search.rescore-window must be at least 1, not " + rescoreWindow);
+        }
         this.indexes = indexes;
+        this.rescoreWindow = rescoreWindow;
         this.counts = new SearchCounts(indexes, sidePool, countCacheSize);
         this.knownWords = new IndexVersionCache<>(indexes, 10_000);
     }
@@ -104,30 +92,11 @@ public class IncidentSearch {
             // the exact total and the facets: an unscored pass over every match (or its cached
             // result), on another core while this thread ranks the page and highlights it
             CompletableFuture<SearchCounts.Counts> counting = counts.of(generation, query, typos);
-            SearchResult<List<?>> result = session.search(SearchDocument.class)
-                    .select(f -> {
-                        List<SearchProjection<?>> columns = new ArrayList<>(List.of(
-                                f.id(String.class).toProjection(),
-                                f.field("title", String.class).toProjection(),
-                                f.field("organization", String.class).toProjection(),
-                                f.field("startedAt", Instant.class).toProjection(),
-                                f.field("severity", String.class).toProjection(),
-                                f.field("status", String.class).toProjection(),
-                                f.score().toProjection()));
-                        return f.composite().from(columns.toArray(SearchProjection[]::new)).asList();
-                    })
-                    .where((f, root) -> root.add(predicate(f, query, typos)))
-                    .sort(f -> query.sort() == SearchIncidents.Sort.STARTED_AT || blank(query.text())
-                            ? f.field("startedAt").desc().then().score()
-                            : f.score().then().field("startedAt").desc())
-                    // no exact count here: Lucene may then skip documents that cannot reach the page
-                    .totalHitCountThreshold(RANKING_HIT_COUNT_THRESHOLD)
-                    .fetch(query.page() * query.size(), query.size());
-
+            List<List<?>> rows = page(session, query, typos);
             Map<String, Map<String, List<String>>> highlights = highlighting.of(generation, session,
-                    result.hits().stream().map(row -> (String) row.get(0)).toList(), query.text());
-            List<Hit> hits = new ArrayList<>(result.hits().size());
-            for (List<?> row : result.hits()) {
+                    rows.stream().map(row -> (String) row.get(0)).toList(), query.text());
+            List<Hit> hits = new ArrayList<>(rows.size());
+            for (List<?> row : rows) {
                 hits.add(hit(row, highlights.getOrDefault((String) row.get(0), Map.of())));
             }
             SearchCounts.Counts counted = joined(counting);
@@ -140,6 +109,64 @@ public class IncidentSearch {
         }
     }
 
+    /**
+     * The page's rows (id, title, organization, startedAt, severity, status, score). By relevance,
+     * in two phases: the first phase's best {@link #rescoreWindow} hits are ranked again by the full
+     * model, and that order stands for them; hits beyond the window keep the first phase's order,
+     * so that pages never overlap or skip (docs/decisions.md, "Relevance in two phases").
+     */
+    private List<List<?>> page(SearchSession session, SearchIncidents query, String typos) {
+        int offset = query.page() * query.size();
+        int end = offset + query.size();
+        boolean byRelevance = query.sort() != SearchIncidents.Sort.STARTED_AT && !SearchPredicates.blank(query.text());
+        if (!byRelevance || offset >= rescoreWindow) {
+            return firstPhase(session, query, typos, offset, query.size());
+        }
+        List<String> window = session.search(SearchDocument.class)
+                .select(f -> f.id(String.class))
+                .where((f, root) -> root.add(SearchPredicates.matching(f, query, typos)))
+                .sort(f -> f.score().then().field("startedAt").desc())
+                .totalHitCountThreshold(RANKING_HIT_COUNT_THRESHOLD)
+                .fetchHits(rescoreWindow);
+        if (window.isEmpty()) {
+            return List.of();
+        }
+        List<List<?>> rows = new ArrayList<>(session.search(SearchDocument.class)
+                .select(IncidentSearch::columns)
+                // every hit of the window stays, scored by the full model (0 if it matches none of its clauses)
+                .where(f -> f.bool().filter(f.id().matchingAny(window))
+                        .should(SearchPredicates.relevance(f, query.text(), typos)))
+                .sort(f -> f.score().then().field("startedAt").desc())
+                .fetchHits(offset, Math.min(end, window.size()) - offset));
+        if (end > rescoreWindow && window.size() == rescoreWindow) {
+            rows.addAll(firstPhase(session, query, typos, rescoreWindow, end - rescoreWindow));
+        }
+        return rows;
+    }
+
+    private List<List<?>> firstPhase(SearchSession session, SearchIncidents query, String typos, int offset, int limit) {
+        boolean byStart = query.sort() == SearchIncidents.Sort.STARTED_AT || SearchPredicates.blank(query.text());
+        return session.search(SearchDocument.class)
+                .select(IncidentSearch::columns)
+                .where((f, root) -> root.add(SearchPredicates.matching(f, query, typos)))
+                .sort(f -> byStart ? f.field("startedAt").desc().then().score()
+                        : f.score().then().field("startedAt").desc())
+                // no exact count here: Lucene may then skip documents that cannot reach the page
+                .totalHitCountThreshold(RANKING_HIT_COUNT_THRESHOLD)
+                .fetchHits(offset, limit);
+    }
+
+    private static CompositeProjectionValueStep<?, List<?>> columns(SearchProjectionFactory<?, ?> f) {
+        return f.composite().from(
+                f.id(String.class).toProjection(),
+                f.field("title", String.class).toProjection(),
+                f.field("organization", String.class).toProjection(),
+                f.field("startedAt", Instant.class).toProjection(),
+                f.field("severity", String.class).toProjection(),
+                f.field("status", String.class).toProjection(),
+                f.score().toProjection()).asList();
+    }
+
     /** The ids of every incident matching the text (blank: all), best first; for bulk exports. */
     public List<String> matchingIds(String text) {
         SearchIncidents query = new SearchIncidents(text, null, List.of(), null, null, null, null,
@@ -148,7 +175,7 @@ public class IncidentSearch {
         try (SearchSession session = indexes.active().mapping().createSession()) {
             return session.search(SearchDocument.class)
                     .select(f -> f.id(String.class))
-                    .where((f, root) -> root.add(predicate(f, query, typos)))
+                    .where((f, root) -> root.add(SearchPredicates.matching(f, query, typos)))
                     .sort(f -> f.score().then().field("startedAt").desc())
                     .fetchAllHits();
         } catch (SearchException e) {
@@ -176,11 +203,11 @@ public class IncidentSearch {
      * imprecise) fuzzy matching off words that exist is what makes it affordable.
      */
     private static String unknownWords(SearchSession session, String text, Map<String, Boolean> known) {
-        if (blank(text)) {
+        if (SearchPredicates.blank(text)) {
             return "";
         }
         List<String> unknown = new ArrayList<>();
-        for (String word : positiveWords(text).split(" ")) {
+        for (String word : SearchPredicates.positiveWords(text).split(" ")) {
             if (word.isEmpty()) {
                 continue;
             }
@@ -198,81 +225,9 @@ public class IncidentSearch {
 
     private static boolean exists(SearchSession session, String word) {
         return session.search(SearchDocument.class)
-                .where(f -> f.simpleQueryString().fields(FIELDS.keySet().toArray(String[]::new)).field("spelling")
+                .where(f -> f.simpleQueryString().fields(SearchPredicates.FIELDS.keySet().toArray(String[]::new)).field("spelling")
                         .matching(word).flags(EnumSet.noneOf(SimpleQueryFlag.class)))
                 .totalHitCountThreshold(1).fetch(0).total().hitCountLowerBound() > 0;
-    }
-
-    static SearchPredicate predicate(SearchPredicateFactory f, SearchIncidents query, String typos) {
-        return f.bool(b -> {
-            String text = query.text();
-            if (blank(text)) {
-                b.must(f.matchAll());
-            } else {
-                b.must(f.bool(relevance -> {
-                    relevance.should(f.bool().must(simple(f, text, FIELDS.keySet(), BooleanOperator.OR)).boost(2f));
-                    // a passage that holds every word (one statement, one summary) is what people mean;
-                    // pointless for a single word, which every matching field holds
-                    boolean multiWord = positiveWords(text).contains(" ") || text.strip().contains(" ");
-                    for (String passage : multiWord ? PASSAGES : List.<String>of()) {
-                        relevance.should(f.bool().must(simple(f, text, List.of(passage), BooleanOperator.AND))
-                                .constantScore().boost(PASSAGE_BONUS));
-                    }
-                    if (!typos.isEmpty()) {
-                        relevance.should(f.match().field("spelling").matching(typos).fuzzy(1, 1).boost(2f));
-                    }
-                }));
-                Matcher excluded = EXCLUDED.matcher(text);
-                while (excluded.find()) {
-                    String term = excluded.group(1).replace("\"", " ").trim();
-                    if (!term.isEmpty()) {
-                        b.mustNot(simple(f, "\"" + term + "\"", FIELDS.keySet(), BooleanOperator.OR));
-                    }
-                }
-            }
-            if (query.organization() != null) {
-                b.filter(f.match().field("organization_key").matching(query.organization()));
-            }
-            for (String label : query.labels()) {
-                b.filter(f.match().field("labels").matching(label));
-            }
-            if (query.severity() != null) {
-                b.filter(f.match().field("severity").matching(query.severity().name()));
-            }
-            if (query.status() != null) {
-                b.filter(f.match().field("status").matching(query.status().name()));
-            }
-            if (query.from() != null || query.to() != null) {
-                b.filter(f.range().field("startedAt").between(query.from(), query.to()));
-            }
-        }).toPredicate();
-    }
-
-    private static SearchPredicate simple(SearchPredicateFactory f, String text, java.util.Collection<String> fields,
-                                          BooleanOperator operator) {
-        var step = f.simpleQueryString().field(fields.iterator().next());
-        for (String field : fields) {
-            step = step.field(field).boost(FIELDS.getOrDefault(field, 1f));
-        }
-        return step.matching(text)
-                .defaultOperator(operator)
-                .flags(SimpleQueryFlag.AND, SimpleQueryFlag.OR, SimpleQueryFlag.NOT, SimpleQueryFlag.PHRASE,
-                        SimpleQueryFlag.PRECEDENCE, SimpleQueryFlag.WHITESPACE, SimpleQueryFlag.ESCAPE)
-                .toPredicate();
-    }
-
-    /** The words of the query that are not excluded, for typo-tolerant matching. */
-    static String positiveWords(String text) {
-        String positive = EXCLUDED.matcher(text).replaceAll(" ");
-        Matcher words = WORD.matcher(positive);
-        List<String> found = new ArrayList<>();
-        while (words.find() && found.size() < 16) {
-            String word = words.group().toLowerCase(Locale.ROOT);
-            if (!word.equals("and") && !word.equals("or")) {
-                found.add(word);
-            }
-        }
-        return String.join(" ", found);
     }
 
     private static Hit hit(List<?> row, Map<String, List<String>> highlights) {
@@ -307,22 +262,5 @@ public class IncidentSearch {
             }
         }
         return false;
-    }
-
-    private static boolean blank(String text) {
-        return text == null || text.isBlank();
-    }
-
-    private static Map<String, Float> fields() {
-        Map<String, Float> fields = new LinkedHashMap<>();
-        fields.put("title", 3.0f);
-        fields.put("rootCauses", 2.5f);
-        fields.put("summary", 2.0f);
-        fields.put("organization_text", 2.0f);
-        fields.put("labelText", 1.5f);
-        fields.put("statements", 1.5f);
-        fields.put("details", 1.0f);
-        fields.put("history", 0.3f);
-        return fields;
     }
 }

@@ -76,7 +76,7 @@ final class SearchCounts {
 
     private Counts count(SearchIndexes.Generation generation, SearchIncidents query, String typos) {
         SearchScope<SearchDocument> scope = generation.mapping().scope(SearchDocument.class);
-        LuceneFacetCounts.Raw raw = lucene.count(scope, IncidentSearch.predicate(scope.predicate(), query, typos));
+        LuceneFacetCounts.Raw raw = lucene.count(scope, SearchPredicates.matching(scope.predicate(), query, typos));
         if (raw == null) {
             raw = countThroughDsl(generation, query, typos);
         }
@@ -89,7 +89,7 @@ final class SearchCounts {
                                                  String typos) {
         try (SearchSession session = generation.mapping().createSession()) {
             SearchResult<?> result = session.search(SearchDocument.class)
-                    .where(f -> f.bool().filter(IncidentSearch.predicate(f, query, typos)))
+                    .where(f -> f.bool().filter(SearchPredicates.matching(f, query, typos)))
                     .aggregation(FACETS, f -> f.terms().field(SearchDocument.FACETS, String.class)
                             .maxTermCount(FACET_BUCKETS))
                     .fetch(0);

@@ -17,7 +17,7 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.SearchEnti
 
 /**
  * What the search index holds for one incident: all its text, split into fields that are weighted
- * differently at query time (see {@link IncidentSearch#FIELDS}), plus facet, filter and sort fields.
+ * differently at query time (see {@link SearchPredicates#FIELDS}), plus facet, filter and sort fields.
  * Built from the incident's folded current state by {@link SearchDocuments}; never loaded back as
  * an entity (results are projections). Retracted or superseded facts go to {@code history}, which
  * is searchable but weighted lowest.
@@ -30,7 +30,7 @@ public class SearchDocument {
     private static final String EN_Q = SearchAnalysis.ENGLISH_QUERY;
 
     /** Bump when the mapping changes: an index of another schema is rebuilt at start. */
-    public static final String SCHEMA = "3";
+    public static final String SCHEMA = "4";
 
     @DocumentId
     @KeywordField(name = SearchDocument.ID_KEYWORD)
@@ -79,6 +79,17 @@ public class SearchDocument {
      */
     @FullTextField(analyzer = EN, searchAnalyzer = EN_Q)
     List<String> details;
+
+    /**
+     * All current text of the incident in one field — title, organization, summary, statements,
+     * root causes, label descriptions and {@link #details} — for the first phase of ranking and for
+     * matching: one field to score instead of eight (docs/decisions.md, "Relevance in two phases").
+     */
+    @FullTextField(analyzer = EN, searchAnalyzer = EN_Q)
+    List<String> content;
+
+    /** The name of {@link #content} in the index. */
+    static final String CONTENT = "content";
 
     /** Retracted timeline entries, ruled-out causes, superseded wording: findable, ranked lowest. */
     @FullTextField(analyzer = EN, searchAnalyzer = EN_Q, highlightable = Highlightable.ANY,

@@ -113,6 +113,15 @@ public final class SearchDocuments {
         details.addAll(speakers);
         details.addAll(timeline);
         doc.details = details;
+        List<String> content = new ArrayList<>();
+        add(content, view.title());
+        add(content, view.organization());
+        add(content, view.summary());
+        content.addAll(statements);
+        content.addAll(rootCauses);
+        content.addAll(labelText);
+        content.addAll(details);
+        doc.content = content;
         doc.labels = List.copyOf(labels);
         doc.labelText = labelText;
         doc.spelling = spelling;

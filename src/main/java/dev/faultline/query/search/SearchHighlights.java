@@ -32,7 +32,7 @@ final class SearchHighlights {
     /** Fragments per hit id and field. */
     Map<String, Map<String, List<String>>> of(SearchIndexes.Generation generation, SearchSession session,
                                               List<String> ids, String text) {
-        String words = text == null ? "" : IncidentSearch.EXCLUDED.matcher(text).replaceAll(" ");
+        String words = text == null ? "" : SearchPredicates.EXCLUDED.matcher(text).replaceAll(" ");
         if (ids.isEmpty() || words.isBlank()) {
             return Map.of();
         }

@@ -61,7 +61,7 @@ class LuceneFacetCountsTest {
         String unknown = typos == null ? "" : typos;
         SearchScope<SearchDocument> scope = generation.mapping().scope(SearchDocument.class);
         LuceneFacetCounts.Raw lucene = new LuceneFacetCounts()
-                .count(scope, IncidentSearch.predicate(scope.predicate(), query, unknown));
+                .count(scope, SearchPredicates.matching(scope.predicate(), query, unknown));
         LuceneFacetCounts.Raw dsl = SearchCounts.countThroughDsl(generation, query, unknown);
 
         assertThat(lucene).as("counted by Lucene, not by the fallback").isNotNull();
