@@ -53,7 +53,7 @@ public class SearchResource {
             Words are matched by meaning (English stemming, domain synonyms such as DNS / domain name system,
             one typo tolerated in names and titles). Syntax: "a phrase", -excluded, a OR b (words combine with OR and
             rank by how many match). Filters combine with AND. Highlights are HTML-escaped fragments where only
-            <em>…</em> marks matches. The best 100 matches are ranked by the full relevance model, the rest by a
+            <em>…</em> marks matches. The best 50 matches are ranked by the full relevance model, the rest by a
             cheaper first pass; `score` orders hits and is not comparable across that boundary or across searches.
             With minPosition (the Faultline-Position header of a write) the search waits,
             at most 5 s, until the index has caught up with that write.""")

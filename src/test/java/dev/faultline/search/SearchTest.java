@@ -142,6 +142,15 @@ class SearchTest {
         assertThat(seen).hasSize(total).doesNotHaveDuplicates();
     }
 
+    @ParameterizedTest
+    @CsvSource({"crowdstrike, 10, 2", "outage, 10, 1000", "outage, 7, 7", "zzzz-no-such-word, 10, 1"})
+    void a_page_past_the_last_hit_is_empty(String q, int size, int page) {
+        int total = given().queryParam("q", q).get("/api/search").then().statusCode(200).extract().path("total");
+        assertThat(total).isLessThanOrEqualTo(size * page);
+        given().queryParam("q", q).queryParam("size", size).queryParam("page", page).get("/api/search").then()
+                .statusCode(200).body("total", is(total)).body("hits", empty());
+    }
+
     @Test
     void sort_by_start_gives_newest_first() {
         List<String> started = given().queryParam("q", "outage").queryParam("sort", "startedAt").queryParam("size", 100)

@@ -56,7 +56,7 @@ public class IncidentSearch {
 
     IncidentSearch(SearchIndexes indexes,
                    @ConfigProperty(name = "faultline.search.count-cache-size", defaultValue = "1000") int countCacheSize,
-                   @ConfigProperty(name = "faultline.search.rescore-window", defaultValue = "100") int rescoreWindow) {
+                   @ConfigProperty(name = "faultline.search.rescore-window", defaultValue = "50") int rescoreWindow) {
         if (rescoreWindow < 1) {
             throw new IllegalArgumentException("faultline.search.rescore-window must be at least 1, not " + rescoreWindow);
         }
@@ -128,7 +128,7 @@ public class IncidentSearch {
                 .sort(f -> f.score().then().field("startedAt").desc())
                 .totalHitCountThreshold(RANKING_HIT_COUNT_THRESHOLD)
                 .fetchHits(rescoreWindow);
-        if (window.isEmpty()) {
+        if (offset >= window.size()) {
             return List.of();
         }
         List<List<?>> rows = new ArrayList<>(session.search(SearchDocument.class)
