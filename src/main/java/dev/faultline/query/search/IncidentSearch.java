@@ -29,12 +29,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class IncidentSearch {
 
-    /**
-     * Hits the ranking query counts exactly before it may skip documents that cannot make the page
-     * (block-max WAND); the exact total comes from the unscored facet pass.
-     */
-    private static final int RANKING_HIT_COUNT_THRESHOLD = 1_000;
-
     private final SearchIndexes indexes;
     /** Which query words exist in the serving index: looked up once, until the index changes. */
     private final IndexVersionCache<String, Boolean> knownWords;
@@ -126,7 +120,8 @@ public class IncidentSearch {
                 .select(f -> f.id(String.class))
                 .where((f, root) -> root.add(SearchPredicates.matching(f, query, typos)))
                 .sort(f -> f.score().then().field("startedAt").desc())
-                .totalHitCountThreshold(RANKING_HIT_COUNT_THRESHOLD)
+                // the ranking counts no hits (the counting pass does): Lucene may skip any that cannot make the window
+                .totalHitCountThreshold(rescoreWindow)
                 .fetchHits(rescoreWindow);
         if (offset >= window.size()) {
             return List.of();
@@ -152,7 +147,7 @@ public class IncidentSearch {
                 .sort(f -> byStart ? f.field("startedAt").desc().then().score()
                         : f.score().then().field("startedAt").desc())
                 // no exact count here: Lucene may then skip documents that cannot reach the page
-                .totalHitCountThreshold(RANKING_HIT_COUNT_THRESHOLD)
+                .totalHitCountThreshold(offset + limit)
                 .fetchHits(offset, limit);
     }
 

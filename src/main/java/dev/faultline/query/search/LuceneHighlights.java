@@ -2,16 +2,23 @@ package dev.faultline.query.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.Fields;
 import org.apache.lucene.index.FilterLeafReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.StoredFieldVisitor;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.TermVectors;
 import org.apache.lucene.index.Terms;
@@ -44,7 +51,11 @@ import org.hibernate.search.mapper.pojo.standalone.scope.SearchScope;
  *   <li>a hit's term vectors are decoded once, not once per highlighted field. Lucene's reader
  *       decodes all fields of a document whichever one is asked for, and walks its compressed
  *       block from the start each time: on the 100k corpus that was 40 % of the highlighting,
- *       which was a third of a search's time (docs/decisions.md).</li>
+ *       which was a third of a search's time (docs/decisions.md);</li>
+ *   <li>a hit's stored fields are decompressed once, not once per highlighted field (the
+ *       highlighter reads the stored text field by field);</li>
+ *   <li>whether each hit matches the user's words is checked with one scorer per segment, not
+ *       one per hit.</li>
  * </ul>
  * Like {@link LuceneFacetCounts} it gets its Lucene query from {@link LuceneQueries}, and returns
  * null (the caller then highlights through the DSL) when the backend is not Lucene or those
@@ -83,9 +94,17 @@ final class LuceneHighlights {
             SimpleFragmentsBuilder fragments = new SimpleFragmentsBuilder(PRE, POST, new SimpleBoundaryScanner());
             fragments.setDiscreteMultiValueHighlighting(true);
             Map<String, Map<String, List<String>>> byId = new HashMap<>();
+            Map<String, Located> located = new HashMap<>();
             for (String id : ids) {
                 Located hit = locate(reader, id);
-                if (hit == null || !matches(matches, hit)) {
+                if (hit != null) {
+                    located.put(id, hit);
+                }
+            }
+            Set<Located> matching = matching(matches, located.values());
+            for (String id : ids) {
+                Located hit = located.get(id);
+                if (hit == null || !matching.contains(hit)) {
                     continue;
                 }
                 OneDocument document = new OneDocument(hit.segment().reader());
@@ -109,13 +128,31 @@ final class LuceneHighlights {
     }
 
     /**
-     * Whether the hit matches the user's words on the evidence fields: a hit found through other
+     * The hits that match the user's words on the evidence fields: a hit found through other
      * fields (details, labels) gets no fragments, as with the DSL's highlighting query, rather
-     * than stray words of the query's expansions.
+     * than stray words of the query's expansions. One scorer per segment, advanced through the
+     * segment's hits in order.
      */
-    private static boolean matches(Weight weight, Located hit) throws IOException {
-        Scorer scorer = weight.scorer(hit.segment());
-        return scorer != null && scorer.iterator().advance(hit.doc()) == hit.doc();
+    private static Set<Located> matching(Weight weight, Collection<Located> hits) throws IOException {
+        Map<LeafReaderContext, List<Located>> bySegment = new HashMap<>();
+        hits.forEach(hit -> bySegment.computeIfAbsent(hit.segment(), s -> new ArrayList<>()).add(hit));
+        Set<Located> matching = new HashSet<>();
+        for (Map.Entry<LeafReaderContext, List<Located>> segment : bySegment.entrySet()) {
+            Scorer scorer = weight.scorer(segment.getKey());
+            if (scorer == null) {
+                continue;
+            }
+            DocIdSetIterator docs = scorer.iterator();
+            List<Located> inOrder = segment.getValue();
+            inOrder.sort(Comparator.comparingInt(Located::doc));
+            for (Located hit : inOrder) {
+                int at = docs.docID() < hit.doc() ? docs.advance(hit.doc()) : docs.docID();
+                if (at == hit.doc()) {
+                    matching.add(hit);
+                }
+            }
+        }
+        return matching;
     }
 
     /** The live document indexed for {@code id}, through the keyword copy of the id. */
@@ -143,8 +180,9 @@ final class LuceneHighlights {
     }
 
     /**
-     * A segment seen through one document: its term vectors decoded once for all the fields asked
-     * for, its stored fields read through one reader (which keeps the decompressed block).
+     * A segment seen through one document: its term vectors and its stored fields decoded once for
+     * all the fields asked for (the highlighter reads the stored text field by field, and Lucene
+     * decompresses the document's block at every read).
      * Never closed: closing would close the segment, which belongs to the caller's index reader.
      */
     private static final class OneDocument extends FilterLeafReader {
@@ -180,7 +218,7 @@ final class LuceneHighlights {
         @Override
         public StoredFields storedFields() throws IOException {
             if (stored == null) {
-                stored = in.storedFields();
+                stored = new DecodedOnce(in.storedFields());
             }
             return stored;
         }
@@ -193,6 +231,94 @@ final class LuceneHighlights {
         @Override
         public CacheHelper getReaderCacheHelper() {
             return null;
+        }
+    }
+
+    /**
+     * A document's stored fields decompressed at the first read, then replayed to every visitor:
+     * the highlighter asks once per field, and each ask would decompress the block again.
+     */
+    private static final class DecodedOnce extends StoredFields {
+
+        private record Value(FieldInfo field, Object value) {
+        }
+
+        private final StoredFields segment;
+        private int decoded = -1;
+        private final List<Value> values = new ArrayList<>();
+
+        DecodedOnce(StoredFields segment) {
+            this.segment = segment;
+        }
+
+        @Override
+        public void document(int doc, StoredFieldVisitor visitor) throws IOException {
+            if (doc != decoded) {
+                values.clear();
+                segment.document(doc, new StoredFieldVisitor() {
+                    @Override
+                    public Status needsField(FieldInfo field) {
+                        return Status.YES;
+                    }
+
+                    @Override
+                    public void stringField(FieldInfo field, String value) {
+                        values.add(new Value(field, value));
+                    }
+
+                    @Override
+                    public void binaryField(FieldInfo field, byte[] value) {
+                        values.add(new Value(field, value));
+                    }
+
+                    @Override
+                    public void intField(FieldInfo field, int value) {
+                        values.add(new Value(field, value));
+                    }
+
+                    @Override
+                    public void longField(FieldInfo field, long value) {
+                        values.add(new Value(field, value));
+                    }
+
+                    @Override
+                    public void floatField(FieldInfo field, float value) {
+                        values.add(new Value(field, value));
+                    }
+
+                    @Override
+                    public void doubleField(FieldInfo field, double value) {
+                        values.add(new Value(field, value));
+                    }
+                });
+                decoded = doc;
+            }
+            for (Value value : values) {
+                StoredFieldVisitor.Status status = visitor.needsField(value.field());
+                if (status == StoredFieldVisitor.Status.STOP) {
+                    return;
+                }
+                if (status == StoredFieldVisitor.Status.YES) {
+                    replay(visitor, value);
+                }
+            }
+        }
+
+        private static void replay(StoredFieldVisitor visitor, Value value) throws IOException {
+            Object stored = value.value();
+            if (stored instanceof String text) {
+                visitor.stringField(value.field(), text);
+            } else if (stored instanceof byte[] bytes) {
+                visitor.binaryField(value.field(), bytes);
+            } else if (stored instanceof Integer number) {
+                visitor.intField(value.field(), number);
+            } else if (stored instanceof Long number) {
+                visitor.longField(value.field(), number);
+            } else if (stored instanceof Float number) {
+                visitor.floatField(value.field(), number);
+            } else {
+                visitor.doubleField(value.field(), (Double) stored);
+            }
         }
     }
 }
