@@ -162,7 +162,7 @@ public class IncidentSearch {
                 f.score().toProjection()).asList();
     }
 
-    /** The ids of every incident matching the text (blank: all), best first; for bulk exports. */
+    /** The ids of every incident matching the text (blank: all), best first by the first phase; for bulk exports. */
     public List<String> matchingIds(String text) {
         SearchIncidents query = new SearchIncidents(text, null, List.of(), null, null, null, null,
                 SearchIncidents.Sort.RELEVANCE, 0, 1);
