@@ -1,0 +1,72 @@
+package dev.faultline.query.search;
+
+import dev.faultline.infra.axon.ProjectionMonitor;
+import dev.faultline.support.Incidents;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+
+/**
+ * A write the search projection deferred (the incident's document was written less than 300 ms
+ * before) is written by the flush at shutdown: its events are behind the processor's committed
+ * token by then, so nothing else would ever write it. Runs in its own application (own profile):
+ * the flusher stays shut down afterwards.
+ */
+@QuarkusTest
+@TestProfile(ShutdownFlushTest.OwnApplication.class)
+class ShutdownFlushTest {
+
+    public static class OwnApplication implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("faultline.search.count-cache-size", "0");
+        }
+    }
+
+    @Inject
+    SearchProjection projection;
+
+    @Inject
+    ProjectionMonitor projections;
+
+    @Test
+    void the_shutdown_flush_writes_what_was_deferred() throws Exception {
+        String id = Incidents.newId("flush");
+        long declared = position(given().contentType(ContentType.JSON).body(Incidents.declaration(id))
+                .post("/api/incidents").then().statusCode(201).extract().header("Faultline-Position"));
+        assertThat(projections.awaitPosition(SearchProjection.GROUP, declared, Duration.ofSeconds(10))).isTrue();
+        assertThat(projection.awaitWritten(declared, Duration.ofSeconds(10))).isTrue();
+
+        // appended right after the document was written: deferred (the flusher would write it 300 ms
+        // later; should it win the race, the next append is deferred again)
+        long deferred = -1;
+        for (int attempt = 0; attempt < 5 && deferred < 0; attempt++) {
+            long position = position(given().contentType(ContentType.JSON)
+                    .body(Map.of("at", "2025-11-18T11:31:00Z", "kind", "OTHER", "text", "The quoll probe fired"))
+                    .post("/api/incidents/" + id + "/timeline").then().statusCode(200).extract().header("Faultline-Position"));
+            assertThat(projections.awaitPosition(SearchProjection.GROUP, position, Duration.ofSeconds(10))).isTrue();
+            if (!projection.awaitWritten(position, Duration.ZERO)) {
+                deferred = position;
+            }
+        }
+        assertThat(deferred).as("a write was deferred").isPositive();
+
+        projection.onShutdown(null);
+
+        assertThat(projection.awaitWritten(deferred, Duration.ZERO)).isTrue();
+        given().queryParam("q", "quoll").get("/api/search").then().statusCode(200).body("hits.id", contains(id));
+    }
+
+    private static long position(String header) {
+        return Long.parseLong(header);
+    }
+}
