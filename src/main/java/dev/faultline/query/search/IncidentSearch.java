@@ -15,6 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryFlag;
 import org.hibernate.search.engine.search.projection.dsl.CompositeProjectionValueStep;
 import org.hibernate.search.engine.search.projection.dsl.SearchProjectionFactory;
+import org.hibernate.search.engine.search.sort.dsl.SearchSortFactory;
+import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
 import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
 import org.hibernate.search.util.common.SearchException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -112,14 +114,13 @@ public class IncidentSearch {
     private List<List<?>> page(SearchSession session, SearchIncidents query, String typos) {
         int offset = query.page() * query.size();
         int end = offset + query.size();
-        boolean byRelevance = query.sort() != SearchIncidents.Sort.STARTED_AT && !SearchPredicates.blank(query.text());
-        if (!byRelevance || offset >= rescoreWindow) {
+        if (byStart(query) || offset >= rescoreWindow) {
             return firstPhase(session, query, typos, offset, query.size());
         }
         List<String> window = session.search(SearchDocument.class)
                 .select(f -> f.id(String.class))
                 .where((f, root) -> root.add(SearchPredicates.matching(f, query, typos)))
-                .sort(f -> f.score().then().field("startedAt").desc())
+                .sort(IncidentSearch::bestFirst)
                 // the ranking counts no hits (the counting pass does): Lucene may skip any that cannot make the window
                 .totalHitCountThreshold(rescoreWindow)
                 .fetchHits(rescoreWindow);
@@ -131,7 +132,7 @@ public class IncidentSearch {
                 // every hit of the window stays, scored by the full model (0 if it matches none of its clauses)
                 .where(f -> f.bool().filter(f.id().matchingAny(window))
                         .should(SearchPredicates.relevance(f, query.text(), typos)))
-                .sort(f -> f.score().then().field("startedAt").desc())
+                .sort(IncidentSearch::bestFirst)
                 .fetchHits(offset, Math.min(end, window.size()) - offset));
         if (end > rescoreWindow && window.size() == rescoreWindow) {
             rows.addAll(firstPhase(session, query, typos, rescoreWindow, end - rescoreWindow));
@@ -140,15 +141,23 @@ public class IncidentSearch {
     }
 
     private List<List<?>> firstPhase(SearchSession session, SearchIncidents query, String typos, int offset, int limit) {
-        boolean byStart = query.sort() == SearchIncidents.Sort.STARTED_AT || SearchPredicates.blank(query.text());
         return session.search(SearchDocument.class)
                 .select(IncidentSearch::columns)
                 .where((f, root) -> root.add(SearchPredicates.matching(f, query, typos)))
-                .sort(f -> byStart ? f.field("startedAt").desc().then().score()
-                        : f.score().then().field("startedAt").desc())
+                .sort(f -> byStart(query) ? f.field("startedAt").desc().then().score() : bestFirst(f))
                 // no exact count here: Lucene may then skip documents that cannot reach the page
                 .totalHitCountThreshold(offset + limit)
                 .fetchHits(offset, limit);
+    }
+
+    /** Newest first: asked for, or nothing to rank by. */
+    private static boolean byStart(SearchIncidents query) {
+        return query.sort() == SearchIncidents.Sort.STARTED_AT || SearchPredicates.blank(query.text());
+    }
+
+    /** Highest score first, the newest first among equal scores. */
+    private static SortFinalStep bestFirst(SearchSortFactory f) {
+        return f.score().then().field("startedAt").desc();
     }
 
     private static CompositeProjectionValueStep<?, List<?>> columns(SearchProjectionFactory<?, ?> f) {
@@ -171,7 +180,7 @@ public class IncidentSearch {
             return session.search(SearchDocument.class)
                     .select(f -> f.id(String.class))
                     .where((f, root) -> root.add(SearchPredicates.matching(f, query, typos)))
-                    .sort(f -> f.score().then().field("startedAt").desc())
+                    .sort(IncidentSearch::bestFirst)
                     .fetchAllHits();
         } catch (SearchException e) {
             throw translated(e);

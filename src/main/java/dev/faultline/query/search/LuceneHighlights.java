@@ -11,10 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.Fields;
 import org.apache.lucene.index.FilterLeafReader;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
@@ -218,7 +221,7 @@ final class LuceneHighlights {
         @Override
         public StoredFields storedFields() throws IOException {
             if (stored == null) {
-                stored = new DecodedOnce(in.storedFields());
+                stored = new DecodedOnce(in.storedFields(), in.getFieldInfos());
             }
             return stored;
         }
@@ -235,89 +238,55 @@ final class LuceneHighlights {
     }
 
     /**
-     * A document's stored fields decompressed at the first read, then replayed to every visitor:
-     * the highlighter asks once per field, and each ask would decompress the block again.
+     * A document's stored fields decompressed at the first read (Lucene's own visitor, into a
+     * {@link Document}), then replayed to every visitor: the highlighter asks once per field, and
+     * each ask would decompress the block again.
      */
     private static final class DecodedOnce extends StoredFields {
 
-        private record Value(FieldInfo field, Object value) {
-        }
-
         private final StoredFields segment;
+        private final FieldInfos fields;
         private int decoded = -1;
-        private final List<Value> values = new ArrayList<>();
+        private Document document;
 
-        DecodedOnce(StoredFields segment) {
+        DecodedOnce(StoredFields segment, FieldInfos fields) {
             this.segment = segment;
+            this.fields = fields;
         }
 
         @Override
         public void document(int doc, StoredFieldVisitor visitor) throws IOException {
             if (doc != decoded) {
-                values.clear();
-                segment.document(doc, new StoredFieldVisitor() {
-                    @Override
-                    public Status needsField(FieldInfo field) {
-                        return Status.YES;
-                    }
-
-                    @Override
-                    public void stringField(FieldInfo field, String value) {
-                        values.add(new Value(field, value));
-                    }
-
-                    @Override
-                    public void binaryField(FieldInfo field, byte[] value) {
-                        values.add(new Value(field, value));
-                    }
-
-                    @Override
-                    public void intField(FieldInfo field, int value) {
-                        values.add(new Value(field, value));
-                    }
-
-                    @Override
-                    public void longField(FieldInfo field, long value) {
-                        values.add(new Value(field, value));
-                    }
-
-                    @Override
-                    public void floatField(FieldInfo field, float value) {
-                        values.add(new Value(field, value));
-                    }
-
-                    @Override
-                    public void doubleField(FieldInfo field, double value) {
-                        values.add(new Value(field, value));
-                    }
-                });
+                document = segment.document(doc);
                 decoded = doc;
             }
-            for (Value value : values) {
-                StoredFieldVisitor.Status status = visitor.needsField(value.field());
+            for (IndexableField field : document) {
+                FieldInfo info = fields.fieldInfo(field.name());
+                StoredFieldVisitor.Status status = visitor.needsField(info);
                 if (status == StoredFieldVisitor.Status.STOP) {
                     return;
                 }
                 if (status == StoredFieldVisitor.Status.YES) {
-                    replay(visitor, value);
+                    replay(visitor, info, field);
                 }
             }
         }
 
-        private static void replay(StoredFieldVisitor visitor, Value value) throws IOException {
-            Object stored = value.value();
-            if (stored instanceof String text) {
-                visitor.stringField(value.field(), text);
-            } else if (stored instanceof byte[] bytes) {
-                visitor.binaryField(value.field(), bytes);
-            } else if (stored instanceof Integer number) {
-                visitor.intField(value.field(), number);
-            } else if (stored instanceof Long number) {
-                visitor.longField(value.field(), number);
-            } else if (stored instanceof Float number) {
-                visitor.floatField(value.field(), number);
+        private static void replay(StoredFieldVisitor visitor, FieldInfo info, IndexableField field) throws IOException {
+            BytesRef bytes = field.binaryValue();
+            Number number = field.numericValue();
+            if (field.stringValue() != null) {
+                visitor.stringField(info, field.stringValue());
+            } else if (bytes != null) {
+                visitor.binaryField(info, java.util.Arrays.copyOfRange(bytes.bytes, bytes.offset, bytes.offset + bytes.length));
+            } else if (number instanceof Integer value) {
+                visitor.intField(info, value);
+            } else if (number instanceof Long value) {
+                visitor.longField(info, value);
+            } else if (number instanceof Float value) {
+                visitor.floatField(info, value);
             } else {
-                visitor.doubleField(value.field(), (Double) stored);
+                visitor.doubleField(info, number.doubleValue());
             }
         }
     }

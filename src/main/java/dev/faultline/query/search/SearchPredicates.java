@@ -2,7 +2,6 @@ package dev.faultline.query.search;
 
 import dev.faultline.api.query.SearchIncidents;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -101,7 +100,7 @@ final class SearchPredicates {
             // pointless for a single word, which every matching field holds
             boolean multiWord = positiveWords(text).contains(" ") || text.strip().contains(" ");
             for (String passage : multiWord ? PASSAGES : List.<String>of()) {
-                relevance.should(f.bool().must(simple(f, text, List.of(passage), BooleanOperator.AND))
+                relevance.should(f.bool().must(simple(f, text, Map.of(passage, 1f), BooleanOperator.AND))
                         .constantScore().boost(PASSAGE_BONUS));
             }
             typos(f, relevance, typos);
@@ -112,13 +111,6 @@ final class SearchPredicates {
         if (!typos.isEmpty()) {
             clauses.should(f.match().field("spelling").matching(typos).fuzzy(1, 1).boost(2f));
         }
-    }
-
-    private static SearchPredicate simple(SearchPredicateFactory f, String text, Collection<String> fields,
-                                          BooleanOperator operator) {
-        Map<String, Float> weighted = new LinkedHashMap<>();
-        fields.forEach(field -> weighted.put(field, FIELDS.getOrDefault(field, 1f)));
-        return simple(f, text, weighted, operator);
     }
 
     private static SearchPredicate simple(SearchPredicateFactory f, String text, Map<String, Float> fields,

@@ -25,11 +25,8 @@ import static org.hamcrest.Matchers.contains;
 @TestProfile(ShutdownFlushTest.OwnApplication.class)
 class ShutdownFlushTest {
 
+    /** No overrides: a profile of its own is what gives the test its own application. */
     public static class OwnApplication implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("faultline.search.count-cache-size", "0");
-        }
     }
 
     @Inject
