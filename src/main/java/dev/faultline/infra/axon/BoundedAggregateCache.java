@@ -2,9 +2,12 @@ package dev.faultline.infra.axon;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * Keeps up to {@code capacity} recently used Incident aggregates in memory, so a command on a
@@ -13,6 +16,11 @@ import org.axonframework.common.caching.Cache;
  * followed were the tail of the write latency (docs/decisions.md). On another node's write the
  * cached copy is stale; the append then fails on the (aggregate, sequence) key, Axon evicts the
  * entry, and the client's retry loads it fresh.
+ *
+ * <p>An entry read or written by a unit of work that does not commit is evicted when that unit of
+ * work ends. Axon evicts on rollback, but an Error thrown while committing skips the rollback
+ * phase, and the cached aggregate — mutated in place by the command — would keep the version of
+ * events that were never stored: the next write would leave a gap in the incident's sequence.
  */
 final class BoundedAggregateCache implements Cache {
 
@@ -29,13 +37,38 @@ final class BoundedAggregateCache implements Cache {
 
     @Override
     @SuppressWarnings("unchecked")
-    public synchronized <K, V> V get(K key) {
-        return (V) entries.get(key);
+    public <K, V> V get(K key) {
+        V value;
+        synchronized (this) {
+            value = (V) entries.get(key);
+        }
+        if (value != null) {
+            evictUnlessCommitted(key);
+        }
+        return value;
     }
 
     @Override
-    public synchronized void put(Object key, Object value) {
-        entries.put(key, value);
+    public void put(Object key, Object value) {
+        synchronized (this) {
+            entries.put(key, value);
+        }
+        evictUnlessCommitted(key);
+    }
+
+    /** Removes {@code key} when the current unit of work ends without having committed. */
+    private void evictUnlessCommitted(Object key) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        AtomicBoolean committed = new AtomicBoolean();
+        unitOfWork.afterCommit(u -> committed.set(true));
+        unitOfWork.onCleanup(u -> {
+            if (!committed.get()) {
+                remove(key);
+            }
+        });
     }
 
     @Override

@@ -7,6 +7,8 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.ConnectionWrapperFactory;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.jboss.logging.Logger;
 
 /**
  * The transaction bridge between Axon and PostgreSQL: when Axon starts a transaction (a command's
@@ -32,6 +34,8 @@ public final class JdbcTransactions implements TransactionManager, ConnectionPro
         }
     };
 
+    private static final Logger LOG = Logger.getLogger(JdbcTransactions.class);
+
     private final DataSource dataSource;
     private final ThreadLocal<Connection> bound = new ThreadLocal<>();
 
@@ -52,6 +56,17 @@ public final class JdbcTransactions implements TransactionManager, ConnectionPro
             throw new TransactionFailed("cannot begin a transaction", e);
         }
         bound.set(connection);
+        if (CurrentUnitOfWork.isStarted()) {
+            // Axon commits or rolls back on its COMMIT and ROLLBACK phases, but an Error (not an
+            // Exception) thrown while committing skips the rollback: the connection would stay bound
+            // to this thread, and the next unit of work here would join a transaction nobody commits.
+            // The cleanup phase always runs, so it ends whatever is still open.
+            CurrentUnitOfWork.get().onCleanup(u -> {
+                if (bound.get() == connection) {
+                    finish(connection, false);
+                }
+            });
+        }
         return new Transaction() {
             @Override
             public void commit() {
@@ -77,16 +92,23 @@ public final class JdbcTransactions implements TransactionManager, ConnectionPro
     }
 
     private void finish(Connection connection, boolean commit) {
-        bound.remove();
+        if (bound.get() == connection) {
+            bound.remove();
+        }
         try (connection) {
             if (commit) {
                 connection.commit();
-            } else {
+            } else if (!connection.isClosed()) {
                 connection.rollback();
             }
             connection.setAutoCommit(true);
         } catch (SQLException e) {
-            throw new TransactionFailed(commit ? "commit failed" : "rollback failed", e);
+            if (commit) {
+                throw new TransactionFailed("commit failed", e);
+            }
+            // a rollback on a broken connection: the server ends the transaction when it sees the
+            // connection go, and the pool drops the connection on its error
+            LOG.debugf("rollback on a broken connection: %s", e.getMessage());
         }
     }
 

@@ -4,9 +4,7 @@ import dev.faultline.infra.boot.ClassDataTraining;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jboss.logging.Logger;
 
@@ -25,29 +23,51 @@ public final class FaultlineMain {
     }
 
     private static final Logger LOG = Logger.getLogger(FaultlineMain.class);
-    /** zonky logs every initdb line at INFO before Quarkus configures logging; held so the level sticks. */
-    private static final java.util.logging.Logger ZONKY = java.util.logging.Logger.getLogger("io.zonky");
     static final String URL_PROPERTY = "quarkus.datasource.jdbc.url";
 
     private FaultlineMain() {
     }
 
     public static void main(String... args) throws IOException {
+        OutOfMemoryExit.install();
         Class<? extends QuarkusApplication> application = ClassDataTraining.ifRequested();
         if (configuredUrl() != null) {
-            Quarkus.run(application, args);
+            Quarkus.run(application, FaultlineMain::exit, args);
             return;
         }
-        EmbeddedPostgres postgres = startEmbedded(dataDir().resolve("pg"));
-        System.setProperty(URL_PROPERTY, postgres.getJdbcUrl("postgres", "postgres"));
+        EmbeddedDatabase postgres = EmbeddedDatabase.start(dataDir().resolve("pg"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            EmbeddedPostgresShutdown.awaitApplicationStopped(java.time.Duration.ofSeconds(30));
+            postgres.close();
+        }, "embedded-postgres-stop"));
+        System.setProperty(URL_PROPERTY, postgres.jdbcUrl());
         System.setProperty("quarkus.datasource.username", "postgres");
         Quarkus.run(application, (status, failure) -> {
-            close(postgres);
-            if (failure != null) {
-                LOG.error("Faultline stopped on a failure", failure);
-            }
-            System.exit(status);
+            postgres.close();
+            exit(status, failure);
         }, args);
+    }
+
+    /**
+     * Ends the process when Quarkus has stopped, whatever stopped it: a JVM whose HTTP server is
+     * gone must not linger with its non-daemon threads. If the shutdown hooks hang, the process is
+     * halted after a grace period rather than left half alive.
+     */
+    private static void exit(int status, Throwable failure) {
+        if (failure != null) {
+            LOG.error("Faultline stopped on a failure", failure);
+        }
+        Thread halt = new Thread(() -> {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                return;
+            }
+            Runtime.getRuntime().halt(status == 0 ? 1 : status);
+        }, "exit-watchdog");
+        halt.setDaemon(true);
+        halt.start();
+        System.exit(status);
     }
 
     /** {@code $FAULTLINE_DATA_DIR}, or the {@code faultline.data-dir} property, or {@code ./data}. */
@@ -62,33 +82,5 @@ public final class FaultlineMain {
     private static String configuredUrl() {
         String url = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
         return url != null && !url.isBlank() ? url : System.getProperty(URL_PROPERTY);
-    }
-
-    private static EmbeddedPostgres startEmbedded(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        ZONKY.setLevel(java.util.logging.Level.WARNING);
-        long start = System.nanoTime();
-        // not zonky's own shutdown hook, which would stop the server while the application's
-        // shutdown (processors, the search flush) still writes to it: ours waits for it first
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(dir)
-                .setCleanDataDirectory(false)
-                .setRegisterShutdownHook(false)
-                .start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            EmbeddedPostgresShutdown.awaitApplicationStopped(java.time.Duration.ofSeconds(30));
-            close(postgres);
-        }, "embedded-postgres-stop"));
-        LOG.infof("embedded PostgreSQL started on port %d with data in %s (%d ms)", postgres.getPort(), dir,
-                (System.nanoTime() - start) / 1_000_000);
-        return postgres;
-    }
-
-    private static void close(EmbeddedPostgres postgres) {
-        try {
-            postgres.close();
-        } catch (IOException e) {
-            LOG.warn("embedded PostgreSQL did not stop cleanly", e);
-        }
     }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.faultline.query.search.SearchIndexes;
 import dev.faultline.api.command.CommandRejected;
+import dev.faultline.infra.db.DatabaseUnavailable;
+import dev.faultline.infra.db.OutOfMemoryExit;
 import dev.faultline.web.problem.Problem.FieldError;
 import io.vertx.core.http.HttpClosedException;
 import jakarta.validation.ConstraintViolation;
@@ -161,9 +163,37 @@ public class ProblemMappers {
             return Problem.of(Status.BAD_REQUEST, "incomplete request: the client closed the connection", null)
                     .toResponse();
         }
+        OutOfMemoryExit.haltIfOutOfMemory(e);
+        if (DatabaseUnavailable.causes(e)) {
+            return databaseUnavailable(e);
+        }
         LOG.error("unexpected failure", e);
         return Problem.of(Status.INTERNAL_SERVER_ERROR, "unexpected server error; it has been logged", null)
                 .toResponse();
+    }
+
+    /**
+     * The database is down, restarting or cut off: temporary, so 503 with {@code Retry-After}. A
+     * write whose connection broke while it committed may have been stored; the detail says how to
+     * find out without risk (the same ids again: a stored fact answers {@code changed: false}).
+     */
+    private static Response databaseUnavailable(Throwable e) {
+        LOG.warnf("database unavailable: %s", rootMessage(e));
+        return Response.fromResponse(Problem.of(503, "Database unavailable", DATABASE_UNAVAILABLE).toResponse())
+                .header("Retry-After", "2").build();
+    }
+
+    static final String DATABASE_UNAVAILABLE = "The database cannot be reached right now (it is restarting, or the "
+            + "connection was lost); retry in a few seconds. A write that failed this way may or may not have been "
+            + "stored: send it again with the same ids (entryId, rootCauseId, ...). A fact that is already stored "
+            + "answers \"changed\": false and nothing is recorded twice.";
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     /** Whether the failure is the client's connection closing, however deeply it is wrapped. */
