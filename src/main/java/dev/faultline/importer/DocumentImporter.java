@@ -14,6 +14,7 @@ import dev.faultline.infra.axon.CommandMetadata;
 import dev.faultline.infra.validation.CommandValidation;
 import dev.faultline.query.detail.IncidentDetails;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.faultline.infra.db.DatabaseUnavailable;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import java.util.ArrayList;
@@ -36,6 +37,8 @@ import org.axonframework.modelling.command.ConcurrencyException;
 @ApplicationScoped
 public class DocumentImporter {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(DocumentImporter.class);
+
     private final CommandGateway commands;
     private final IncidentDetails details;
     private final CommandValidation validation;
@@ -44,6 +47,25 @@ public class DocumentImporter {
         this.commands = commands;
         this.details = details;
         this.validation = validation;
+    }
+
+    /**
+     * Imports one document and always answers with its outcome: a failure of the database or of
+     * the server is that document's outcome, so the documents stored before it are still reported
+     * instead of hidden behind an error for the whole request.
+     */
+    public ImportOutcome importOrReport(int index, IncidentDocument doc, String via, String correlationId) {
+        try {
+            return importDocument(index, doc, via, correlationId);
+        } catch (RuntimeException e) {
+            if (DatabaseUnavailable.causes(e)) {
+                return ImportOutcome.failed(index, doc.id(), List.of(new Problem("", "the database was unreachable; "
+                        + "this document may or may not be stored: import it again (a stored one answers unchanged)")));
+            }
+            LOG.errorf(e, "importing document %d (%s) failed", index, doc.id());
+            return ImportOutcome.failed(index, doc.id(), List.of(new Problem("",
+                    "an unexpected server error stopped this document; it has been logged")));
+        }
     }
 
     public ImportOutcome importDocument(int index, IncidentDocument doc, String via, String correlationId) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.faultline.infra.json.IsoTimes;
 import dev.faultline.api.document.IncidentDocument;
 import dev.faultline.importer.ImportOutcome.Problem;
 import java.io.BufferedReader;
@@ -249,6 +250,7 @@ public final class DocumentReader {
 
     private static <M extends ObjectMapper> M configure(M mapper) {
         mapper.registerModule(new JavaTimeModule());
+        mapper.registerModule(IsoTimes.module());
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);

@@ -45,13 +45,25 @@ public final class ImportRun {
                 for (Read read = queue.take(); read != END; read = queue.take()) {
                     outcomes.add(read.document() == null
                             ? ImportOutcome.failed(read.index(), read.id(), read.problems())
-                            : importer.importDocument(read.index(), read.document(), via, correlationId));
+                            : importer.importOrReport(read.index(), read.document(), via, correlationId));
                 }
                 return null;
             }));
         }
+        int[] read = {0};
         try {
-            DocumentReader.read(body, format, read -> put(queues.get(worker(read)), read));
+            DocumentReader.read(body, format, document -> {
+                read[0]++;
+                put(queues.get(worker(document)), document);
+            });
+        } catch (MalformedInput e) {
+            if (read[0] == 0) {
+                throw e; // nothing was read, nothing stored: the body as a whole is refused
+            }
+            // documents before the malformed part may already be stored: report them, and this part
+            outcomes.add(ImportOutcome.failed(read[0], null, List.of(new ImportOutcome.Problem("",
+                    "the input after document " + (read[0] - 1) + " could not be read, so nothing after it was "
+                            + "imported: " + e.getMessage()))));
         } finally {
             queues.forEach(q -> put(q, END));
             pool.shutdown();

@@ -35,19 +35,23 @@ public class ExportResource {
     private static final ObjectWriter YAML = DocumentReader.yaml().writer();
 
     private final IncidentDocuments documents;
+    private final RenderAdmission admission;
 
-    ExportResource(IncidentDocuments documents) {
+    ExportResource(IncidentDocuments documents, RenderAdmission admission) {
+        this.admission = admission;
         this.documents = documents;
     }
 
     @GET
     @Operation(summary = "Export every incident as documents", description = "?format=ndjson (default) or zip (YAML files).")
-    public Response export(@QueryParam("format") String format, @Context HttpHeaders headers) {
+    public Response export(@QueryParam("format") String format, @Context HttpHeaders headers,
+                           @Context io.vertx.ext.web.RoutingContext request) {
         boolean zip = "zip".equalsIgnoreCase(format) || format == null
                 && headers.getAcceptableMediaTypes().stream().anyMatch(m -> "zip".equals(m.getSubtype()));
         if (format != null && !zip && !"ndjson".equalsIgnoreCase(format)) {
             throw new InvalidParameter("format", "must be ndjson or zip");
         }
+        admission.bulk(request);
         if (zip) {
             return Response.ok((StreamingOutput) this::writeZip, "application/zip")
                     .header("Content-Disposition", "attachment; filename=\"faultline-incidents.zip\"").build();

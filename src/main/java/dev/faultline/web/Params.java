@@ -1,6 +1,7 @@
 package dev.faultline.web;
 
 import dev.faultline.web.problem.InvalidParameter;
+import dev.faultline.api.value.Limits;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -20,12 +21,17 @@ final class Params {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant instant;
         try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC)
+            instant = value.length() == 10 ? LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC)
                     : Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw new InvalidParameter(name, "'" + value + "' is not an ISO-8601 instant such as 2025-11-18T12:00:00Z");
         }
+        if (instant.isBefore(Limits.EARLIEST) || instant.isAfter(Limits.LATEST)) {
+            throw new InvalidParameter(name, "must lie between " + Limits.EARLIEST + " and " + Limits.LATEST);
+        }
+        return instant;
     }
 
     /** An enum constant, case-insensitive. */

@@ -34,9 +34,11 @@ public class PostmortemExportResource {
     private final PostmortemTemplates templates;
     private final IncidentEventStream events;
     private final IncidentSearch search;
+    private final RenderAdmission admission;
 
     PostmortemExportResource(Postmortems postmortems, PostmortemTemplates templates, IncidentEventStream events,
-                             IncidentSearch search) {
+                             IncidentSearch search, RenderAdmission admission) {
+        this.admission = admission;
         this.postmortems = postmortems;
         this.templates = templates;
         this.events = events;
@@ -50,7 +52,8 @@ public class PostmortemExportResource {
             for every incident or, with q, those the search matches (same syntax as /api/search). Streamed: memory
             stays flat whatever the number of incidents.""")
     public Response export(@QueryParam("template") String template, @QueryParam("format") String format,
-                           @QueryParam("q") String q) {
+                           @QueryParam("q") String q,
+                           @jakarta.ws.rs.core.Context io.vertx.ext.web.RoutingContext request) {
         PostmortemTemplates.PostmortemTemplate chosen = PostmortemResource.template(templates, template);
         PostmortemFormat chosenFormat = format == null || format.isBlank() ? PostmortemFormat.MARKDOWN
                 : PostmortemFormat.parse(format).orElseThrow(() -> new InvalidParameter("format", "must be markdown, html, pdf or json"));
@@ -64,6 +67,7 @@ public class PostmortemExportResource {
             }
         }
         List<String> ids = matching;
+        admission.bulk(request);
         StreamingOutput body = out -> write(out, ids, chosen, chosenFormat);
         return Response.ok(body, "application/zip")
                 .header("Content-Disposition", "attachment; filename=\"faultline-postmortems-" + chosen.name() + ".zip\"")

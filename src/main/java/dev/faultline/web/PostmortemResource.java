@@ -29,10 +29,12 @@ public class PostmortemResource {
 
     private final Postmortems postmortems;
     private final PostmortemTemplates templates;
+    private final RenderAdmission admission;
 
-    PostmortemResource(Postmortems postmortems, PostmortemTemplates templates) {
+    PostmortemResource(Postmortems postmortems, PostmortemTemplates templates, RenderAdmission admission) {
         this.postmortems = postmortems;
         this.templates = templates;
+        this.admission = admission;
     }
 
     @GET
@@ -45,6 +47,7 @@ public class PostmortemResource {
     @APIResponse(responseCode = "200", description = "The document, as an attachment")
     @APIResponse(responseCode = "400", description = "Unknown template or format, bad knownAt")
     @APIResponse(responseCode = "404", description = "No such incident, or nothing known of it at knownAt")
+    @APIResponse(responseCode = "503", description = "Too many PDF renderings at once; retry after Retry-After seconds")
     public Response render(@PathParam("id") String id,
                            @Parameter(description = "template name, default google-sre") @QueryParam("template") String template,
                            @Parameter(description = "markdown, html, pdf or json") @QueryParam("format") String format,
@@ -54,7 +57,9 @@ public class PostmortemResource {
         PostmortemFormat chosenFormat = PostmortemResponses.format(format, headers);
         Instant knownTime = Params.instant("knownAt", knownAt);
         try {
-            return postmortems.render(id, chosen, chosenFormat, knownTime)
+            java.util.function.Supplier<java.util.Optional<Postmortems.Rendered>> rendering =
+                    () -> postmortems.render(id, chosen, chosenFormat, knownTime);
+            return (chosenFormat == PostmortemFormat.PDF ? admission.pdf(rendering) : rendering.get())
                     .map(PostmortemResponses::ok)
                     .orElseThrow(() -> new ProblemException(Problem.of(Response.Status.NOT_FOUND, knownTime == null
                             ? "no incident " + id : "nothing was recorded about " + id + " by " + knownTime,

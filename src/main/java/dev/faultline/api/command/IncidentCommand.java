@@ -1,6 +1,12 @@
 package dev.faultline.api.command;
 
-/** A request to change what is known about one incident; validated by the Incident aggregate. */
+import dev.faultline.api.value.Storable;
+
+/**
+ * A request to change what is known about one incident; validated by the Incident aggregate, and
+ * its values checked to be storable ({@link Storable}) before it is dispatched.
+ */
+@Storable
 public interface IncidentCommand {
     String incidentId();
 

@@ -1,5 +1,6 @@
 package dev.faultline.api.command;
 
+import dev.faultline.api.value.Storable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -9,6 +10,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * Stores a new version of a custom postmortem template (Qute source, validated before it is
  * sent). {@code templateId} is {@code template:<name>}, so templates never share a stream with incidents.
  */
+@Storable
 public record UploadTemplate(
         @TargetAggregateIdentifier @NotBlank String templateId,
         @NotBlank @Pattern(regexp = "^[a-z0-9][a-z0-9-]{2,80}$") String name,

@@ -18,6 +18,12 @@ public final class Limits {
     public static final int TEXT = 10_000;
     public static final int LONG_TEXT = 50_000;
     public static final int LIST = 100;
+    /**
+     * The earliest and latest time a fact may carry (incident times, due dates). Every read model
+     * holds them: PostgreSQL timestamps, Lucene longs, and durations between any two of them.
+     */
+    public static final java.time.Instant EARLIEST = java.time.Instant.parse("1900-01-01T00:00:00Z");
+    public static final java.time.Instant LATEST = java.time.Instant.parse("2999-12-31T23:59:59Z");
 
     private Limits() {
     }

@@ -3,7 +3,10 @@ package dev.faultline.query.postmortem;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateException;
+import io.quarkus.qute.SectionBlock;
+import io.quarkus.qute.SectionNode;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.TemplateNode;
 import java.util.Map;
 
 /**
@@ -12,6 +15,11 @@ import java.util.Map;
  * no CDI namespaces ({@code inject:}, {@code cdi:}), no includes, no template locators. Since the
  * export model is made only of maps, lists and strings, a template can read the model and
  * nothing else. Rendering is strict: a name the model does not have is an error, not a blank.
+ *
+ * <p>Bounded: a loop over a number literal may not count past {@link #MAX_LOOP_RANGE} (a 60-byte
+ * template of two nested 100,000-loops once rendered forever), and a rendering stops with an error
+ * once its output passes {@link #MAX_OUTPUT_CHARS} or it has run for {@link #MAX_RENDER_MILLIS}.
+ * Loops over the model are bounded by the model, whose lists the size limits of the API bound.
  */
 public final class TemplateSandbox {
 
@@ -31,16 +39,32 @@ public final class TemplateSandbox {
 
     private static final Engine ENGINE = Engine.builder().addDefaults().strictRendering(true).build();
 
+    static final int MAX_LOOP_RANGE = 10_000;
+    static final int MAX_OUTPUT_CHARS = 10_000_000;
+    static final long MAX_RENDER_MILLIS = 10_000;
+
     private TemplateSandbox() {
     }
 
     /** Parses Qute source; {@link InvalidTemplate} with the line on a syntax error. */
     public static Template parse(String source) {
+        Template template;
         try {
-            return ENGINE.parse(source);
+            template = ENGINE.parse(source);
         } catch (TemplateException e) {
             throw invalid(e);
         }
+        for (TemplateNode node : template.findNodes(n -> n instanceof SectionNode)) {
+            for (SectionBlock block : ((SectionNode) node).getBlocks()) {
+                String iterable = block.parameters.get("iterable");
+                if (iterable != null && iterable.strip().matches("\\d{1,18}")
+                        && Long.parseLong(iterable.strip()) > MAX_LOOP_RANGE) {
+                    throw new InvalidTemplate(block.origin.getLine(), "a loop over a number may count to at most "
+                            + MAX_LOOP_RANGE + ", not " + iterable.strip(), null);
+                }
+            }
+        }
+        return template;
     }
 
     /** Renders on the export model; {@link InvalidTemplate} with the line when the template reads beyond it. */
@@ -48,7 +72,18 @@ public final class TemplateSandbox {
         try {
             TemplateInstance instance = template.instance();
             model.forEach(instance::data);
-            return instance.render();
+            BoundedOutput output = new BoundedOutput();
+            instance.consume(output).toCompletableFuture().join();
+            return output.toString();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof InvalidTemplate invalid) {
+                throw invalid;
+            }
+            TemplateException cause = find(e);
+            throw cause != null ? invalid(cause)
+                    : new InvalidTemplate(0, "the template failed to render: " + e.getCause(), e);
+        } catch (InvalidTemplate e) {
+            throw e;
         } catch (TemplateException e) {
             throw invalid(e);
         } catch (RuntimeException e) {
@@ -57,6 +92,28 @@ public final class TemplateSandbox {
                 throw invalid(cause);
             }
             throw new InvalidTemplate(0, "the template failed to render: " + e.getMessage(), e);
+        }
+    }
+
+    /** Collects the rendering, and stops it once it is too long or has run too long. */
+    private static final class BoundedOutput implements java.util.function.Consumer<String> {
+        private final StringBuilder text = new StringBuilder();
+        private final long deadline = System.nanoTime() + MAX_RENDER_MILLIS * 1_000_000;
+
+        @Override
+        public void accept(String chunk) {
+            text.append(chunk);
+            if (text.length() > MAX_OUTPUT_CHARS) {
+                throw new InvalidTemplate(0, "the rendering is longer than " + MAX_OUTPUT_CHARS + " characters", null);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new InvalidTemplate(0, "the rendering took longer than " + MAX_RENDER_MILLIS + " ms", null);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
         }
     }
 
