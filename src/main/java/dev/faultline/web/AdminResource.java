@@ -1,10 +1,8 @@
 package dev.faultline.web;
 
 import dev.faultline.api.query.ProjectionStatus;
-import dev.faultline.api.query.ProjectionStatus.State;
-import dev.faultline.infra.axon.AxonConfiguration;
+import dev.faultline.infra.axon.ParkedEvents;
 import dev.faultline.infra.axon.ProjectionMonitor;
-import dev.faultline.query.history.IncidentEventStream;
 import dev.faultline.query.search.IndexRebuild;
 import dev.faultline.query.search.SearchProjection;
 import dev.faultline.web.problem.Problem;
@@ -17,33 +15,70 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Operations on projections: their status and the zero-downtime rebuild of the search index. */
+/** Operations on projections: their status, their parked events, and the zero-downtime rebuild of the search index. */
 @Path("/api/admin/projections")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Operations")
 public class AdminResource {
 
+    private final ProjectionStatuses statuses;
     private final ProjectionMonitor monitor;
     private final IndexRebuild rebuild;
-    private final IncidentEventStream events;
 
-    AdminResource(ProjectionMonitor monitor, IndexRebuild rebuild, IncidentEventStream events) {
+    AdminResource(ProjectionStatuses statuses, ProjectionMonitor monitor, IndexRebuild rebuild) {
+        this.statuses = statuses;
         this.monitor = monitor;
         this.rebuild = rebuild;
-        this.events = events;
     }
 
     @GET
     @Operation(summary = "Projection status", description = """
-            For each projection: state (LIVE, REBUILDING, FAILED, STOPPED), the global position processed, the
-            event store's head, the lag between them, and the current or last rebuild with its speed and ETA.""")
+            For each projection: state (LIVE, DEGRADED, REBUILDING, FAILED, STOPPED), the global position written
+            (every event up to it is in the read model), the event store's head, the lag between them, the events it
+            could not apply (parked; DEGRADED while there are any), and the current or last rebuild with its speed and ETA.""")
     public List<ProjectionStatus> list() {
-        long head = events.head();
-        return List.of(status(AxonConfiguration.CATALOGUE, head, null), status(SearchProjection.GROUP, head, rebuild.progress()));
+        return statuses.all();
+    }
+
+    @POST
+    @Path("/{name}/parked/{eventId}/retry")
+    @Operation(summary = "Retry a parked event", description = """
+            Applies the parked events of this event's incident again, in order. Those applied leave the list; the first
+            that fails again stays, with its attempts counted, and so do the ones behind it. 200 with the projection's
+            status; 404 if the projection or the parked event is unknown.""")
+    @APIResponse(responseCode = "200", description = "Retried; the projection's status tells what is still parked")
+    @APIResponse(responseCode = "404", description = "No such projection, or no such parked event")
+    public Response retry(@PathParam("name") String name, @PathParam("eventId") String eventId) {
+        return onParked(name, eventId, ParkedEvents::retry);
+    }
+
+    @POST
+    @Path("/{name}/parked/{eventId}/skip")
+    @Operation(summary = "Skip a parked event", description = """
+            Drops this parked event for good: the projection will not apply it. The events of its incident parked behind
+            it are then retried. 200 with the projection's status; 404 if the projection or the parked event is unknown.""")
+    @APIResponse(responseCode = "200", description = "Skipped; the projection's status tells what is still parked")
+    @APIResponse(responseCode = "404", description = "No such projection, or no such parked event")
+    public Response skip(@PathParam("name") String name, @PathParam("eventId") String eventId) {
+        return onParked(name, eventId, ParkedEvents::skip);
+    }
+
+    private Response onParked(String name, String eventId, BiFunction<ParkedEvents, String, Optional<Boolean>> action) {
+        if (!ProjectionMonitor.PROJECTIONS.contains(name)) {
+            return Problem.of(404, "Not Found", "no projection named '" + name + "'; projections: "
+                    + String.join(", ", ProjectionMonitor.PROJECTIONS)).toResponse();
+        }
+        if (action.apply(monitor.parked(name), eventId).isEmpty()) {
+            return Problem.of(404, "Not Found", "projection '" + name + "' has no parked event '" + eventId + "'")
+                    .toResponse();
+        }
+        return Response.ok(statuses.of(name)).build();
     }
 
     @POST
@@ -62,33 +97,7 @@ public class AdminResource {
         if (!rebuild.start("requested through the API")) {
             return Problem.of(409, "Conflict", "a rebuild of the search index is already running").toResponse();
         }
-        return Response.accepted(status(SearchProjection.GROUP, events.head(), rebuild.progress()))
+        return Response.accepted(statuses.of(SearchProjection.GROUP))
                 .location(URI.create("/api/admin/projections")).build();
-    }
-
-    private ProjectionStatus status(String name, long head, IndexRebuild.Progress progress) {
-        ProjectionMonitor.ProcessorState processor = monitor.state(name);
-        Long position = processor.position().isPresent() ? processor.position().getAsLong() : null;
-        State state;
-        if (processor.failing()) {
-            state = State.FAILED;
-        } else if (!processor.running()) {
-            state = State.STOPPED;
-        } else if (progress != null && progress.running()) {
-            state = State.REBUILDING;
-        } else {
-            state = State.LIVE;
-        }
-        Long lag = null;
-        if (position != null) {
-            lag = Math.max(head - position, 0);
-        } else if (head < 0) {
-            lag = 0L; // an empty store: nothing to process
-        }
-        ProjectionStatus.Rebuild rebuildStatus = progress == null ? null : new ProjectionStatus.Rebuild(
-                progress.running(), progress.reason(), progress.processed(), progress.total(),
-                Math.round(progress.eventsPerSecond()), progress.eta(), String.valueOf(progress.startedAt()),
-                progress.finishedAt() == null ? null : progress.finishedAt().toString(), progress.error());
-        return new ProjectionStatus(name, state, position, head, lag, rebuildStatus);
     }
 }

@@ -39,13 +39,11 @@ public class SearchResource {
 
     private final IncidentSearch search;
     private final ProjectionMonitor projections;
-    private final SearchProjection projection;
     private final Taxonomy taxonomy = Taxonomy.standard();
 
-    SearchResource(IncidentSearch search, ProjectionMonitor projections, SearchProjection projection) {
+    SearchResource(IncidentSearch search, ProjectionMonitor projections) {
         this.search = search;
         this.projections = projections;
-        this.projection = projection;
     }
 
     @GET
@@ -95,10 +93,8 @@ public class SearchResource {
         }
         if (minPosition != null && !minPosition.isBlank()) {
             long position = Params.intInRange("minPosition", minPosition, 0, 0, Integer.MAX_VALUE);
-            long deadline = System.nanoTime() + MAX_WAIT.toNanos();
-            // read by the processor, then written (not waiting in a deferred write)
-            if (!projections.awaitPosition(SearchProjection.GROUP, position, MAX_WAIT)
-                    || !projection.awaitWritten(position, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+            // written, not only read: the position counts the index's deferred writes
+            if (!projections.awaitPosition(SearchProjection.GROUP, position, MAX_WAIT)) {
                 return Response.status(503).header("Retry-After", "1").type(Problem.MEDIA_TYPE)
                         .entity(Problem.of(503, "Index not caught up", "the search index has not reached position "
                                 + position + " within " + MAX_WAIT.toSeconds() + " s; retry"))

@@ -1,16 +1,25 @@
 package dev.faultline.api.query;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A projection (read model fed from the event store): its state, the global position it has
- * processed up to, the store's newest position and the difference; {@code rebuild} is the current
- * or last rebuild, null when there was none.
+ * written up to, the store's newest position and the difference; {@code parked} are the events it
+ * could not apply (state DEGRADED while there are any); {@code rebuild} is the current or last
+ * rebuild, null when there was none.
  */
-public record ProjectionStatus(String name, State state, Long position, long head, Long lag, Rebuild rebuild) {
+public record ProjectionStatus(String name, State state, Long position, long head, Long lag,
+                               List<ParkedEvent> parked, Rebuild rebuild) {
 
     public enum State {
-        LIVE, REBUILDING, FAILED, STOPPED
+        /** Applying every event. */
+        LIVE,
+        /** Going on past events it could not apply, which are parked (see {@code parked}). */
+        DEGRADED,
+        REBUILDING,
+        FAILED,
+        STOPPED
     }
 
     /** Events processed of the total, speed and estimated time left (ISO-8601 duration). */

@@ -22,12 +22,14 @@ import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.jboss.logging.Logger;
@@ -53,10 +55,13 @@ public class AxonConfiguration {
 
     private final JdbcTransactions transactions;
 
-    AxonConfiguration(AgroalDataSource dataSource, CommandValidation validation,
+    private final SearchProjection search;
+
+    AxonConfiguration(AgroalDataSource dataSource, CommandValidation validation, DeadLetterQueues deadLetters,
                       IncidentCatalogueProjection catalogue, SearchProjection search) {
         JdbcTransactions transactions = new JdbcTransactions(dataSource);
         this.transactions = transactions;
+        this.search = search;
         ConnectionProvider connections = transactions;
         Serializer serializer = EventSerialization.serializer();
 
@@ -100,6 +105,12 @@ public class AxonConfiguration {
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(100))
                 .registerEventHandler(c -> ClientProxy.unwrap(catalogue))
+                // an event the catalogue cannot apply is parked, with the later ones of its incident,
+                // and the processor goes on (the search projection parks its own: SearchProjection)
+                .registerDeadLetterQueue(CATALOGUE, c -> deadLetters.queue(CATALOGUE))
+                .registerDeadLetterPolicy(CATALOGUE, c -> DeadLetterQueues.countingAttempts())
+                .registerDeadLetteringEventHandlerInvokerConfiguration(CATALOGUE,
+                        (c, invoker) -> invoker.enableSequenceIdentifierCache())
                 .registerTrackingEventProcessor(SEARCH, c -> tail,
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(200))
@@ -144,10 +155,26 @@ public class AxonConfiguration {
         return transactions;
     }
 
+    /** The transactions of Axon's units of work, for the dead-letter queues (DeadLetterQueues). */
+    @Produces
+    @ApplicationScoped
+    TransactionManager transactionManager() {
+        return transactions;
+    }
+
     @Produces
     @ApplicationScoped
     EventUpcaster upcasters() {
         return configuration.upcasterChain();
+    }
+
+    /** What retries a projection's parked events: Axon's dead-lettering invoker, or the search projection's own. */
+    SequencedDeadLetterProcessor<EventMessage<?>> deadLetterProcessor(String processingGroup) {
+        if (SEARCH.equals(processingGroup)) {
+            return search::retryParked;
+        }
+        return configuration.eventProcessingConfiguration().sequencedDeadLetterProcessor(processingGroup)
+                .orElseThrow(() -> new IllegalArgumentException("no dead-letter queue for " + processingGroup));
     }
 
     /** The whole Axon configuration, for operations code (processors, tokens). */

@@ -1,7 +1,9 @@
 package dev.faultline.infra.axon;
 
+import dev.faultline.query.search.SearchProjection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -11,36 +13,57 @@ import org.axonframework.eventhandling.TrackingEventProcessor;
 @ApplicationScoped
 public class ProjectionMonitor {
 
-    /** One processor: whether it runs, whether it is failing, and the global position it has processed up to. */
-    public record ProcessorState(String name, boolean running, boolean failing, String error, OptionalLong position) {
+    /** The projections, each fed by the processor of the same name. */
+    public static final List<String> PROJECTIONS = List.of(AxonConfiguration.CATALOGUE, AxonConfiguration.SEARCH);
+
+    /**
+     * One processor: whether it runs, whether it is failing, the global position it has read up to
+     * ({@code read}: its token) and the one it has written up to ({@code position}: every event up
+     * to it is in the read model; behind {@code read} while the search index defers a write).
+     */
+    public record ProcessorState(String name, boolean running, boolean failing, String error, OptionalLong position,
+                                 OptionalLong read) {
     }
 
     private final AxonConfiguration axon;
+    private final DeadLetterQueues deadLetters;
+    private final SearchProjection search;
 
-    ProjectionMonitor(AxonConfiguration axon) {
+    ProjectionMonitor(AxonConfiguration axon, DeadLetterQueues deadLetters, SearchProjection search) {
         this.axon = axon;
+        this.deadLetters = deadLetters;
+        this.search = search;
     }
 
     public ProcessorState state(String processor) {
         TrackingEventProcessor tracking = processor(processor);
         Map<Integer, EventTrackerStatus> statuses = tracking.processingStatus();
-        OptionalLong position = OptionalLong.empty();
+        OptionalLong read = OptionalLong.empty();
         String error = null;
         for (EventTrackerStatus status : statuses.values()) {
             OptionalLong current = status.getCurrentPosition();
-            if (current.isPresent() && (position.isEmpty() || current.getAsLong() < position.getAsLong())) {
-                position = current;
+            if (current.isPresent() && (read.isEmpty() || current.getAsLong() < read.getAsLong())) {
+                read = current;
             }
             if (status.isErrorState() && status.getError() != null) {
                 error = status.getError().getMessage();
             }
         }
-        return new ProcessorState(processor, tracking.isRunning(), tracking.isError() || error != null, error, position);
+        // the token first: a write deferred for an event up to it was recorded before the token committed
+        OptionalLong written = SearchProjection.GROUP.equals(processor) ? search.writtenUpTo(read) : read;
+        return new ProcessorState(processor, tracking.isRunning(), tracking.isError() || error != null, error,
+                written, read);
+    }
+
+    /** The events this projection could not apply, with retry and skip. */
+    public ParkedEvents parked(String projection) {
+        processor(projection); // an unknown name fails here, not in the queue
+        return new ParkedEvents(deadLetters.queue(projection), axon.deadLetterProcessor(projection));
     }
 
     /**
-     * Waits until the processor has processed the event at {@code position} (or later), at most
-     * {@code timeout}. Polls the processor's in-memory status, which is cheap.
+     * Waits until the projection has written the event at {@code position} (or later) to its read
+     * model, at most {@code timeout}: for read-your-writes. Polls in-memory state, which is cheap.
      */
     public boolean awaitPosition(String processor, long position, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

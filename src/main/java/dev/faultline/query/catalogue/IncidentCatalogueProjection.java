@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -126,11 +127,26 @@ public class IncidentCatalogueProjection {
         }
     }
 
-    /** Runs in the processor's transaction: the row commits together with the processor's token. */
+    /**
+     * Runs in the processor's transaction: the row commits together with the processor's token. A
+     * statement that fails rolls back to its savepoint, so the transaction stays usable: PostgreSQL
+     * refuses every later statement of a transaction with a failed one, and the failing event has to
+     * be parked (deadletterentry) in this same transaction, with the rest of the batch applied.
+     */
     private void update(String sql, Object... args) throws SQLException {
-        try (Connection connection = transactional.getConnection();
-             PreparedStatement statement = prepare(connection, sql, Arrays.asList(args))) {
-            statement.executeUpdate();
+        try (Connection connection = transactional.getConnection()) {
+            Savepoint beforeStatement = connection.getAutoCommit() ? null : connection.setSavepoint();
+            try (PreparedStatement statement = prepare(connection, sql, Arrays.asList(args))) {
+                statement.executeUpdate();
+            } catch (SQLException | RuntimeException e) {
+                if (beforeStatement != null) {
+                    connection.rollback(beforeStatement);
+                }
+                throw e;
+            }
+            if (beforeStatement != null) {
+                connection.releaseSavepoint(beforeStatement);
+            }
         }
     }
 

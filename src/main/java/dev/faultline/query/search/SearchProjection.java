@@ -15,13 +15,19 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
@@ -35,9 +41,10 @@ import org.jboss.logging.Logger;
  * yet is re-folded from its own events and written in one search session, and the index is
  * committed before the token is — except an incident written less than
  * {@link #MIN_REINDEX_INTERVAL} ago, which the flusher writes when its interval is over
- * (deferred writes are tracked for {@code minPosition} and flushed at shutdown). Rewriting the
- * whole document from the event stream makes redelivery harmless: the same events give the same
- * document.
+ * (deferred writes hold back the position this projection reports as written, which
+ * {@code minPosition} waits for, and are flushed at shutdown). Rewriting the whole document from
+ * the event stream makes redelivery harmless: the same events give the same document. An incident
+ * whose document cannot be folded or written is parked ({@link ParkedIncidents}) and the others go on.
  */
 @ApplicationScoped
 @ProcessingGroup(SearchProjection.GROUP)
@@ -90,8 +97,9 @@ public class SearchProjection {
      * thousands of events costs more than the check saves). Reset when another generation serves.
      */
     private volatile Written written = new Written(null);
-    /** Incidents whose write was deferred, with the earliest event position waiting for it. */
-    private final Map<String, Long> pending = new ConcurrentHashMap<>();
+    /** Incidents whose write was deferred, with the earliest event waiting for it. */
+    private final Map<String, Unwritten> pending = new ConcurrentHashMap<>();
+    private final ParkedIncidents parked;
     /** nanoTime before which the projection rests (see {@link #REST_PER_WORK}); under the write lock. */
     private long restUntil = System.nanoTime();
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -103,10 +111,11 @@ public class SearchProjection {
     /** How long one slice of deferrable re-indexing may run (see {@link #SLICE_CHUNK}). */
     private final long sliceNanos;
 
-    SearchProjection(SearchIndexes indexes, IncidentEventStream events,
+    SearchProjection(SearchIndexes indexes, IncidentEventStream events, ParkedIncidents parked,
                      @ConfigProperty(name = "faultline.search.slice-millis", defaultValue = "25") long sliceMillis) {
         this.indexes = indexes;
         this.events = events;
+        this.parked = parked;
         this.sliceNanos = TimeUnit.MILLISECONDS.toNanos(sliceMillis);
         flusher.scheduleWithFixedDelay(() -> {
             try {
@@ -118,20 +127,38 @@ public class SearchProjection {
     }
 
     @EventHandler
-    void on(IncidentEvent event, TrackingToken token) {
+    void on(IncidentEvent event, EventMessage<?> message, TrackingToken token) {
         long position = token == null ? Long.MAX_VALUE : token.position().orElse(Long.MAX_VALUE);
+        Unwritten unwritten = new Unwritten(position, message);
         if (!CurrentUnitOfWork.isStarted()) {
-            write(stale(Map.of(event.incidentId(), position)));
+            synchronized (indexes.writeLock()) {
+                if (!parked.contains(event.incidentId())) {
+                    park(write(stale(Map.of(event.incidentId(), position))), id -> unwritten);
+                }
+            }
             return;
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        Map<String, long[]> changed = root.getOrComputeResource(BATCH, key -> {
-            Map<String, long[]> range = new LinkedHashMap<>();
-            root.onPrepareCommit(u -> writeOrDefer(range));
-            return range;
+        Map<String, Touched> changed = root.getOrComputeResource(BATCH, key -> {
+            Map<String, Touched> touched = new LinkedHashMap<>();
+            root.onPrepareCommit(u -> writeOrDefer(touched));
+            return touched;
         });
-        changed.merge(event.incidentId(), new long[]{position, position},
-                (a, b) -> new long[]{Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+        changed.merge(event.incidentId(), new Touched(unwritten, position), Touched::and);
+    }
+
+    /** An incident's earliest event not yet in its document (what {@code minPosition} waits for, what is parked). */
+    private record Unwritten(long position, EventMessage<?> event) {
+        Unwritten earlier(Unwritten other) {
+            return other.position < position ? other : this;
+        }
+    }
+
+    /** An incident's events in one batch: the first, and the position of the last. */
+    private record Touched(Unwritten first, long last) {
+        Touched and(Touched other) {
+            return new Touched(first.earlier(other.first), Math.max(last, other.last));
+        }
     }
 
     /**
@@ -140,15 +167,18 @@ public class SearchProjection {
      * their interval is over. An incident written every few milliseconds (thousands of events,
      * a steady stream of appends) is then re-folded a few times a second, not once per batch.
      */
-    private void writeOrDefer(Map<String, long[]> range) {
+    private void writeOrDefer(Map<String, Touched> batch) {
         Map<String, Long> latest = new LinkedHashMap<>();
-        range.forEach((id, positions) -> latest.put(id, positions[1]));
+        batch.forEach((id, touched) -> latest.put(id, touched.last()));
         Collection<String> stale = stale(latest);
         if (stale.isEmpty()) {
             return;
         }
         // under the write lock, so a flush never drops a deferral it did not write (see flush)
         synchronized (indexes.writeLock()) {
+            // a parked incident waits for the operator: its retry writes these events too, in order
+            stale.removeIf(parked::contains);
+            Function<String, Unwritten> first = id -> batch.get(id).first();
             long now = System.nanoTime();
             boolean backlog = pending.size() >= MAX_PENDING;
             boolean resting = now < restUntil && !backlog;
@@ -158,17 +188,30 @@ public class SearchProjection {
                 if (!resting && (last == null || now - last >= MIN_REINDEX_INTERVAL.toNanos())) {
                     due.add(id);
                 } else {
-                    pending.merge(id, range.get(id)[0], Math::min);
+                    pending.merge(id, first.apply(id), Unwritten::earlier);
                 }
             }
             due.sort(longestUnwrittenFirst);
             if (backlog) {
-                write(due);
+                park(write(due), first);
             } else {
-                List<String> written = writeSlice(due);
-                due.subList(written.size(), due.size()).forEach(id -> pending.merge(id, range.get(id)[0], Math::min));
+                Outcome outcome = writeSlice(due);
+                park(outcome, first);
+                due.subList(outcome.attempted().size(), due.size())
+                        .forEach(id -> pending.merge(id, first.apply(id), Unwritten::earlier));
             }
         }
+    }
+
+    /**
+     * Parks the incidents whose document could not be written, with the earliest event it lacks.
+     * In the processor's transaction when called from a batch: parked in the same commit as the token.
+     */
+    private void park(Outcome outcome, Function<String, Unwritten> firstUnwritten) {
+        outcome.failed().forEach((id, cause) -> {
+            LOG.warnf(cause, "Search document of %s cannot be written; parked", id);
+            parked.park(id, firstUnwritten.apply(id).event(), cause);
+        });
     }
 
     /** Writes the deferred incidents whose interval is over (all of them when {@code all}). */
@@ -185,14 +228,17 @@ public class SearchProjection {
                 return;
             }
             List<String> due = new ArrayList<>();
-            pending.forEach((id, position) -> {
+            pending.forEach((id, unwritten) -> {
                 Long last = lastWritten.get(id);
                 if (all || last == null || now - last >= MIN_REINDEX_INTERVAL.toNanos()) {
                     due.add(id);
                 }
             });
             due.sort(longestUnwrittenFirst);
-            (all ? write(due, WRITE_CHUNK, Long.MAX_VALUE) : writeSlice(due)).forEach(pending::remove);
+            Outcome outcome = all ? write(due, WRITE_CHUNK, Long.MAX_VALUE) : writeSlice(due);
+            // parked before they leave pending: should parking fail, the next flush tries them again
+            park(outcome, pending::get);
+            outcome.attempted().forEach(pending::remove);
         }
     }
 
@@ -202,13 +248,40 @@ public class SearchProjection {
      */
     public boolean awaitWritten(long position, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (pending.values().stream().anyMatch(p -> p <= position)) {
+        while (pending.values().stream().anyMatch(p -> p.position() <= position)) {
             if (System.nanoTime() >= deadline) {
                 return false;
             }
             Thread.sleep(5);
         }
         return true;
+    }
+
+    /**
+     * The position up to which every event this projection has {@code read} is in the serving index:
+     * {@code read} itself, unless a deferred write is still waiting for an earlier event. Read the
+     * processor's token before calling: a deferral for an event up to it was recorded before the
+     * token committed, so it is seen here (or already written).
+     */
+    public OptionalLong writtenUpTo(OptionalLong read) {
+        OptionalLong oldestWaiting = pending.values().stream().mapToLong(Unwritten::position).min();
+        if (read.isEmpty() || oldestWaiting.isEmpty() || oldestWaiting.getAsLong() > read.getAsLong()) {
+            return read;
+        }
+        return oldestWaiting.getAsLong() > 0 ? OptionalLong.of(oldestWaiting.getAsLong() - 1) : OptionalLong.empty();
+    }
+
+    /**
+     * An operator's retry of parked incidents (those whose first parked event the filter picks):
+     * each is re-folded and written; one that fails again stays parked, with one attempt more.
+     */
+    public boolean retryParked(Predicate<DeadLetter<? extends EventMessage<?>>> filter) {
+        synchronized (indexes.writeLock()) {
+            return parked.retry(filter, id -> {
+                RuntimeException failure = write(List.of(id)).failed().get(id);
+                return Optional.ofNullable(failure);
+            });
+        }
     }
 
     /**
@@ -301,8 +374,12 @@ public class SearchProjection {
      * index and, during a rebuild, to the one being built. Holds the write lock, so a document
      * folded earlier can never overwrite one folded later.
      */
-    void write(Collection<String> incidentIds) {
-        write(new ArrayList<>(incidentIds), WRITE_CHUNK, Long.MAX_VALUE);
+    Outcome write(Collection<String> incidentIds) {
+        return write(new ArrayList<>(incidentIds), WRITE_CHUNK, Long.MAX_VALUE);
+    }
+
+    /** Incidents a write went through (a prefix of those given), and among them those that failed, with why. */
+    record Outcome(List<String> attempted, Map<String, RuntimeException> failed) {
     }
 
     /**
@@ -311,27 +388,29 @@ public class SearchProjection {
      * {@link #SLICE_CHUNK} documents and double while a chunk takes under a quarter of the slice,
      * so small documents still go many to a session (each session ends with an index refresh).
      */
-    private List<String> writeSlice(List<String> ids) {
+    private Outcome writeSlice(List<String> ids) {
         return write(ids, SLICE_CHUNK, sliceNanos);
     }
 
     /**
      * Writes these incidents in chunks from {@code firstChunk} documents (growing while cheap, up
      * to {@link #WRITE_CHUNK}) until {@code budgetNanos} have passed, then rests for
-     * {@link #REST_PER_WORK} times the time spent; returns the ids written, a prefix of {@code ids}.
+     * {@link #REST_PER_WORK} times the time spent; returns the ids attempted, a prefix of {@code ids},
+     * and those of them that failed.
      */
-    private List<String> write(List<String> ids, int firstChunk, long budgetNanos) {
+    private Outcome write(List<String> ids, int firstChunk, long budgetNanos) {
         if (ids.isEmpty()) {
-            return ids;
+            return new Outcome(ids, Map.of());
         }
         synchronized (indexes.writeLock()) {
             long now = System.nanoTime();
             int done = 0;
+            Map<String, RuntimeException> failed = new LinkedHashMap<>();
             try {
                 for (int size = firstChunk; done < ids.size(); ) {
                     long chunkStart = System.nanoTime();
                     List<String> chunk = ids.subList(done, Math.min(ids.size(), done + size));
-                    writeNow(chunk, now);
+                    failed.putAll(writeIsolatingFailures(chunk, now));
                     done += chunk.size();
                     long end = System.nanoTime();
                     if (end - now >= budgetNanos) {
@@ -345,7 +424,25 @@ public class SearchProjection {
                 long end = System.nanoTime();
                 restUntil = end + REST_PER_WORK * (end - now);
             }
-            return ids.subList(0, done);
+            return new Outcome(ids.subList(0, done), failed);
+        }
+    }
+
+    /**
+     * Writes these documents; when that fails, writes them one by one, so one incident that cannot
+     * be folded or indexed (a poison event) fails alone. Returns those that failed, with why.
+     */
+    private Map<String, RuntimeException> writeIsolatingFailures(List<String> incidentIds, long now) {
+        try {
+            writeNow(incidentIds, now);
+            return Map.of();
+        } catch (RuntimeException failure) {
+            if (incidentIds.size() == 1) {
+                return Map.of(incidentIds.get(0), failure);
+            }
+            Map<String, RuntimeException> failed = new LinkedHashMap<>();
+            incidentIds.forEach(id -> failed.putAll(writeIsolatingFailures(List.of(id), now)));
+            return failed;
         }
     }
 
