@@ -2,6 +2,10 @@ package dev.faultline.web;
 
 import dev.faultline.web.problem.Problem;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,6 +52,25 @@ public class BodyLimits {
         }
         request.put(MAX_REQUEST_SIZE_KEY, LIMIT);
         request.next();
+    }
+
+    /**
+     * When the stream stops a chunked body at the limit, the reader sees the body end early and the
+     * request may fail as malformed before the stream's own 413 goes out: answer it as too large.
+     */
+    @ServerResponseFilter
+    public void tooLarge(ContainerResponseContext response, HttpServerRequest request) {
+        if ((response.getStatus() == 400 || response.getStatus() == 500) && exceeded(request)) {
+            Problem problem = Problem.of(413, "Content Too Large",
+                    "request bodies are limited to 1 MB; reading stopped at " + request.bytesRead() + " bytes");
+            response.setStatus(413);
+            response.setEntity(problem, null, MediaType.valueOf(Problem.MEDIA_TYPE));
+        }
+    }
+
+    /** Whether the request's body was read past its limit (and cut off there). */
+    public static boolean exceeded(HttpServerRequest request) {
+        return request.bytesRead() > LIMIT && !request.path().startsWith("/api/import");
     }
 
     private static long parse(String length) {

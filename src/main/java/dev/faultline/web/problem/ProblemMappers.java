@@ -155,7 +155,15 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e) {
+    public Response lastResort(Throwable e, io.vertx.core.http.HttpServerRequest request) {
+        if (dev.faultline.web.BodyLimits.exceeded(request)) {
+            // the body stream stopped at the limit (its own 413 is on the way): not a server fault
+            return Problem.of(413, "Content Too Large", "request bodies are limited to 1 MB").toResponse();
+        }
+        return unexpected(e);
+    }
+
+    Response unexpected(Throwable e) {
         if (clientGone(e)) {
             // the client hung up while its request body was being read (a load generator stopping,
             // a cancelled upload): nothing failed here, nothing was written, and nobody reads the answer
