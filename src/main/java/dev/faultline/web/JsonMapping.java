@@ -5,7 +5,7 @@ import dev.faultline.infra.json.IsoTimes;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
-/** The REST mapper reads times only from ISO-8601 strings ({@link IsoTimes}). */
+/** The REST mapper reads times only from ISO-8601 strings ({@link IsoTimes}) and enums only by name. */
 @Singleton
 public class JsonMapping implements ObjectMapperCustomizer {
 
@@ -18,5 +18,7 @@ public class JsonMapping implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.registerModule(IsoTimes.module());
+        // an enum is named, never numbered: 7 is not a kind (Jackson would take the eighth constant)
+        mapper.enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
     }
 }
