@@ -17,10 +17,17 @@ import java.util.stream.Collectors;
  */
 public record Taxonomy(int version, Map<String, Dimension> dimensions) {
 
-    public record Dimension(String description, Map<String, Label> labels) {
+    /** A dimension's families group its labels ({@code trigger:change}); a family is written like a label. */
+    public record Dimension(String description, Map<String, Family> families, Map<String, Label> labels) {
+        public Dimension {
+            families = families == null ? Map.of() : families;
+        }
     }
 
-    public record Label(String description, List<String> synonyms) {
+    public record Family(String description) {
+    }
+
+    public record Label(String family, String description, List<String> synonyms) {
     }
 
     private static final Taxonomy STANDARD = load("/taxonomy/taxonomy.yaml");
