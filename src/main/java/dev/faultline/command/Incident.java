@@ -465,11 +465,17 @@ public class Incident {
     private static List<String> checkLabels(List<String> labels) {
         List<String> result = listOrEmpty(labels).stream().distinct().toList();
         Taxonomy taxonomy = Taxonomy.standard();
-        for (int i = 0; i < result.size(); i++) {
-            if (!taxonomy.contains(result.get(i))) {
-                throw invalid("labels[" + labels.indexOf(result.get(i)) + "]", "unknown label " + result.get(i)
-                        + "; valid labels: " + String.join(", ", taxonomy.qualifiedLabels()));
+        List<CommandRejected.FieldProblem> unknown = new java.util.ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            if (!taxonomy.contains(labels.get(i)) && labels.indexOf(labels.get(i)) == i) {
+                unknown.add(new CommandRejected.FieldProblem("labels[" + i + "]", "unknown label " + labels.get(i)
+                        + "; the labels are listed at GET /api/taxonomy"));
             }
+        }
+        if (!unknown.isEmpty()) {
+            throw CommandRejected.invalid(unknown.size() + " unknown label(s): " + unknown.stream()
+                    .map(u -> u.message().substring("unknown label ".length(), u.message().indexOf(';')))
+                    .collect(java.util.stream.Collectors.joining(", ")) + "; see GET /api/taxonomy", unknown);
         }
         return result;
     }

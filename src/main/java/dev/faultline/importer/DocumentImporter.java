@@ -102,13 +102,19 @@ public class DocumentImporter {
                     plan.steps().size(), outcome.version(), null);
         } catch (CommandRejected e) {
             String at = e.step() >= 0 ? plan.steps().get(e.step()).pointer() : "";
-            String field = e.field() == null || e.field().equals("incidentId") ? ""
-                    : "/" + e.field().replace("[", "/").replace("]", "");
-            return ImportOutcome.failed(index, id, List.of(new Problem(at + field, e.getMessage())));
+            if (!e.problems().isEmpty()) {
+                return ImportOutcome.failed(index, id, e.problems().stream()
+                        .map(p -> new Problem(at + documentPointer(p.field()), p.message())).toList());
+            }
+            return ImportOutcome.failed(index, id, List.of(new Problem(at + documentPointer(e.field()), e.getMessage())));
         } catch (ConcurrencyException | AggregateStreamCreationException e) {
             return ImportOutcome.failed(index, id, List.of(new Problem("",
                     "another write to incident " + id + " won the race; import the document again")));
         }
+    }
+
+    private static String documentPointer(String field) {
+        return field == null || field.equals("incidentId") ? "" : "/" + field.replace("[", "/").replace("]", "");
     }
 
     /** The document pointer of a violated command field, e.g. {@code /timeline/3/text}. */

@@ -74,4 +74,30 @@ public record Taxonomy(int version, Map<String, Dimension> dimensions) {
                 .flatMap(d -> d.getValue().labels().keySet().stream().map(l -> d.getKey() + ":" + l))
                 .collect(Collectors.toCollection(TreeSet::new));
     }
+
+    /** The family of {@code dimension:label}, written {@code dimension:family}, if it has one. */
+    public java.util.Optional<String> familyOf(String qualifiedLabel) {
+        int colon = qualifiedLabel.indexOf(':');
+        return label(qualifiedLabel).map(Label::family).filter(f -> f != null && !f.isBlank())
+                .map(f -> qualifiedLabel.substring(0, colon) + ":" + f);
+    }
+
+    /** The taxonomy as the API serves it: dimensions, families with their members, labels. */
+    public dev.faultline.api.query.TaxonomyView view() {
+        List<dev.faultline.api.query.TaxonomyView.Dimension> served = dimensions.entrySet().stream().map(d -> {
+            String name = d.getKey();
+            List<dev.faultline.api.query.TaxonomyView.Label> labels = d.getValue().labels().entrySet().stream()
+                    .map(l -> new dev.faultline.api.query.TaxonomyView.Label(name + ":" + l.getKey(),
+                            l.getValue().description(), l.getValue().synonyms() == null ? List.of() : l.getValue().synonyms(),
+                            l.getValue().family() == null ? null : name + ":" + l.getValue().family()))
+                    .toList();
+            List<dev.faultline.api.query.TaxonomyView.Family> families = d.getValue().families().entrySet().stream()
+                    .map(f -> new dev.faultline.api.query.TaxonomyView.Family(name + ":" + f.getKey(), f.getValue().description(),
+                            labels.stream().filter(l -> (name + ":" + f.getKey()).equals(l.family()))
+                                    .map(dev.faultline.api.query.TaxonomyView.Label::label).toList()))
+                    .toList();
+            return new dev.faultline.api.query.TaxonomyView.Dimension(name, d.getValue().description(), families, labels);
+        }).toList();
+        return new dev.faultline.api.query.TaxonomyView(version, served);
+    }
 }

@@ -7,12 +7,12 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 /** Waits for the search projection to be live and level with the event store. */
-final class SearchSupport {
+public final class SearchSupport {
 
     private SearchSupport() {
     }
 
-    static void awaitIndexCaughtUp() {
+    public static void awaitIndexCaughtUp() {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
             JsonPath status = given().get("/api/admin/projections").then().statusCode(200).extract().jsonPath();
             return "LIVE".equals(status.getString("find { it.name == 'search' }.state"))

@@ -12,21 +12,37 @@ public class CommandRejected extends RuntimeException {
     private final Reason reason;
     private final String field;
     private final int step;
+    private final java.util.List<FieldProblem> problems;
 
-    public CommandRejected(Reason reason, String field, String message) {
-        this(reason, field, message, -1);
+    /** One offending field of a rejection that names several. */
+    public record FieldProblem(String field, String message) {
     }
 
-    private CommandRejected(Reason reason, String field, String message, int step) {
+    public CommandRejected(Reason reason, String field, String message) {
+        this(reason, field, message, -1, java.util.List.of());
+    }
+
+    private CommandRejected(Reason reason, String field, String message, int step, java.util.List<FieldProblem> problems) {
         super(message, null, false, false);
         this.reason = reason;
         this.field = field;
         this.step = step;
+        this.problems = problems;
     }
 
     /** The same rejection, attributed to command {@code step} of an {@link ApplyIncidentDocument}. */
     public CommandRejected atStep(int step) {
-        return new CommandRejected(reason, field, getMessage(), step);
+        return new CommandRejected(reason, field, getMessage(), step, problems);
+    }
+
+    /** Invalid input in several fields, each named; {@link #field()} is the first. */
+    public static CommandRejected invalid(String message, java.util.List<FieldProblem> problems) {
+        return new CommandRejected(Reason.INVALID, problems.get(0).field(), message, -1, java.util.List.copyOf(problems));
+    }
+
+    /** Every offending field when there are several, else empty (then {@link #field()} names the one). */
+    public java.util.List<FieldProblem> problems() {
+        return problems;
     }
 
     /** Which command of an {@link ApplyIncidentDocument} was rejected, or -1. */

@@ -30,7 +30,7 @@ public class SearchDocument {
     private static final String EN_Q = SearchAnalysis.ENGLISH_QUERY;
 
     /** Bump when the mapping changes: an index of another schema is rebuilt at start. */
-    public static final String SCHEMA = "4";
+    public static final String SCHEMA = "5";
 
     @DocumentId
     @KeywordField(name = SearchDocument.ID_KEYWORD)
@@ -102,6 +102,10 @@ public class SearchDocument {
 
     @KeywordField(aggregable = Aggregable.YES, projectable = Projectable.YES)
     List<String> labels;
+
+    /** The incidents this one links to explicitly, so related incidents find links in both directions. */
+    @KeywordField
+    List<String> links;
 
     /**
      * Every facet value of the incident in one field — {@code organization=Cloudflare},

@@ -123,6 +123,7 @@ public final class SearchDocuments {
         content.addAll(details);
         doc.content = content;
         doc.labels = List.copyOf(labels);
+        doc.links = view.links().stream().map(IncidentView.Link::incidentId).distinct().toList();
         doc.labelText = labelText;
         doc.spelling = spelling;
         doc.facets = facets(doc);

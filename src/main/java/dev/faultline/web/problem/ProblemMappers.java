@@ -45,7 +45,9 @@ public class ProblemMappers {
             case NOT_FOUND -> Status.NOT_FOUND;
             case CONFLICT -> Status.CONFLICT;
         };
-        List<FieldError> errors = e.field() == null ? List.of() : List.of(new FieldError(pointer(e.field()), e.getMessage()));
+        List<FieldError> errors = !e.problems().isEmpty()
+                ? e.problems().stream().map(p -> new FieldError(pointer(p.field()), p.message())).toList()
+                : e.field() == null ? List.of() : List.of(new FieldError(pointer(e.field()), e.getMessage()));
         return Problem.of(status, e.getMessage(), errors).toResponse();
     }
 

@@ -1,0 +1,31 @@
+package dev.faultline.query.related;
+
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** The content words of a text, lower-cased, without the common words that say nothing of a cause. */
+final class Words {
+
+    private static final Set<String> COMMON = Set.of(
+            "about", "after", "again", "against", "also", "because", "been", "before", "being", "between", "both",
+            "could", "does", "done", "down", "during", "each", "from", "have", "having", "here", "into", "itself",
+            "just", "more", "most", "much", "must", "only", "other", "over", "same", "should", "some", "such",
+            "than", "that", "their", "them", "then", "there", "these", "they", "this", "those", "through", "under",
+            "until", "very", "were", "what", "when", "where", "which", "while", "with", "would", "your", "within",
+            "without", "across", "many", "once", "took", "made", "make", "caused", "cause", "causing", "outage",
+            "outages", "incident", "incidents", "service", "services", "customers", "users", "hours", "minutes");
+
+    private Words() {
+    }
+
+    static Set<String> of(String text) {
+        Set<String> words = new LinkedHashSet<>();
+        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (word.length() >= 4 && !COMMON.contains(word) && !word.chars().allMatch(Character::isDigit)) {
+                words.add(word);
+            }
+        }
+        return words;
+    }
+}

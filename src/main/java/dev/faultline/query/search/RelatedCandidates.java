@@ -1,0 +1,113 @@
+package dev.faultline.query.search;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.search.engine.search.aggregation.AggregationKey;
+import org.hibernate.search.engine.search.common.BooleanOperator;
+import org.hibernate.search.engine.search.query.SearchResult;
+import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
+
+/**
+ * What related-incident search asks of the search index, in the Hibernate Search DSL: how rare
+ * each label and word is across the catalogue, and which incidents share labels, links or words
+ * with a given one. Statistics are cached until the index changes.
+ */
+@ApplicationScoped
+public class RelatedCandidates {
+
+    private static final AggregationKey<Map<String, Long>> LABELS = AggregationKey.of("labels");
+
+    private final SearchIndexes indexes;
+    private final IndexVersionCache<String, Long> wordFrequencies;
+    private volatile LabelStatistics labelStatistics;
+
+    RelatedCandidates(SearchIndexes indexes) {
+        this.indexes = indexes;
+        this.wordFrequencies = new IndexVersionCache<>(indexes, 20_000);
+    }
+
+    /** How many incidents carry each label, and how many incidents there are. */
+    public record LabelStatistics(long incidents, Map<String, Long> labels, long indexVersion) {
+    }
+
+    public LabelStatistics labelStatistics() {
+        long version = indexes.version();
+        LabelStatistics cached = labelStatistics;
+        if (cached != null && cached.indexVersion() == version) {
+            return cached;
+        }
+        try (SearchSession session = indexes.active().mapping().createSession()) {
+            SearchResult<String> result = session.search(SearchDocument.class)
+                    .select(f -> f.id(String.class))
+                    .where(f -> f.matchAll())
+                    .aggregation(LABELS, f -> f.terms().field("labels", String.class).maxTermCount(100_000))
+                    .fetch(0);
+            cached = new LabelStatistics(result.total().hitCount(), result.aggregation(LABELS), version);
+        }
+        labelStatistics = cached;
+        return cached;
+    }
+
+    /** In how many incidents' text a word occurs. */
+    public long incidentsWithWord(String word) {
+        return wordFrequencies.of(indexes.active()).computeIfAbsent(word, w -> {
+            try (SearchSession session = indexes.active().mapping().createSession()) {
+                return session.search(SearchDocument.class)
+                        .where(f -> f.match().field("content").matching(w))
+                        .fetchTotalHitCount();
+            }
+        });
+    }
+
+    /** Incidents sharing the weighted labels, best first (ids with their scores). */
+    public Map<String, Float> byLabels(String excluded, Map<String, Float> weightedLabels, int size) {
+        if (weightedLabels.isEmpty()) {
+            return Map.of();
+        }
+        return best(session -> session.search(SearchDocument.class)
+                .select(f -> f.composite().from(f.id(String.class), f.score()).asList())
+                .where(f -> f.bool(b -> {
+                    weightedLabels.forEach((label, weight) ->
+                            b.should(f.match().field("labels").matching(label).constantScore().boost(weight)));
+                    b.mustNot(f.id().matching(excluded));
+                })).fetchHits(size));
+    }
+
+    /** Incidents whose text matches the given words best (BM25 over the combined content), best first. */
+    public Map<String, Float> byText(String excluded, Collection<String> words, int size) {
+        if (words.isEmpty()) {
+            return Map.of();
+        }
+        String query = String.join(" ", words);
+        return best(session -> session.search(SearchDocument.class)
+                .select(f -> f.composite().from(f.id(String.class), f.score()).asList())
+                .where(f -> f.bool(b -> {
+                    b.must(f.simpleQueryString().field("content").matching(query)
+                            .defaultOperator(BooleanOperator.OR));
+                    b.mustNot(f.id().matching(excluded));
+                })).fetchHits(size));
+    }
+
+    /** Incidents that link to {@code incidentId}. */
+    public List<String> linkingTo(String incidentId) {
+        try (SearchSession session = indexes.active().mapping().createSession()) {
+            return session.search(SearchDocument.class)
+                    .select(f -> f.id(String.class))
+                    .where(f -> f.match().field("links").matching(incidentId))
+                    .fetchHits(1_000);
+        }
+    }
+
+    private Map<String, Float> best(java.util.function.Function<SearchSession, List<List<?>>> query) {
+        try (SearchSession session = indexes.active().mapping().createSession()) {
+            Map<String, Float> best = new LinkedHashMap<>();
+            for (List<?> row : query.apply(session)) {
+                best.put((String) row.get(0), (Float) row.get(1));
+            }
+            return best;
+        }
+    }
+}
