@@ -463,12 +463,13 @@ public class Incident {
     }
 
     private static List<String> checkLabels(List<String> labels) {
-        List<String> result = listOrEmpty(labels).stream().distinct().toList();
+        List<String> given = listOrEmpty(labels);
+        List<String> result = given.stream().distinct().toList();
         Taxonomy taxonomy = Taxonomy.standard();
         List<CommandRejected.FieldProblem> unknown = new java.util.ArrayList<>();
-        for (int i = 0; i < labels.size(); i++) {
-            if (!taxonomy.contains(labels.get(i)) && labels.indexOf(labels.get(i)) == i) {
-                unknown.add(new CommandRejected.FieldProblem("labels[" + i + "]", "unknown label " + labels.get(i)
+        for (int i = 0; i < given.size(); i++) {
+            if (!taxonomy.contains(given.get(i)) && given.indexOf(given.get(i)) == i) {
+                unknown.add(new CommandRejected.FieldProblem("labels[" + i + "]", "unknown label " + given.get(i)
                         + "; the labels are listed at GET /api/taxonomy"));
             }
         }

@@ -68,8 +68,9 @@ public class RelatedIncidentFinder {
         source.links().forEach(l -> pool.add(l.incidentId()));
         pool.addAll(candidates.linkingTo(source.id()));
         pool.addAll(candidates.byLabels(source.id(), rarity.queryWeights(mine.labels()), 60).keySet());
+        // rare, but not only here: a word no other incident has finds nothing
         List<String> rareWords = mine.words().stream()
-                .filter(w -> rarity.wordShare(w) <= RARE_WORD)
+                .filter(w -> rarity.incidentsWithWord(w) >= 2 && rarity.wordShare(w) <= RARE_WORD)
                 .sorted(Comparator.comparingDouble(w -> -rarity.wordWeight(w)))
                 .limit(30).toList();
         pool.addAll(candidates.byText(source.id(), rareWords, 30).keySet());
@@ -185,8 +186,9 @@ public class RelatedIncidentFinder {
                 }
             }
             if (view.summary() != null) {
-                why.append(view.summary());
+                why.append(view.summary()).append('\n');
             }
+            why.append(view.title());
             return new Facts(labels, Words.of(why.toString()));
         }
     }

@@ -23,9 +23,23 @@ final class Words {
         Set<String> words = new LinkedHashSet<>();
         for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
             if (word.length() >= 4 && !COMMON.contains(word) && !word.chars().allMatch(Character::isDigit)) {
-                words.add(word);
+                words.add(stem(word));
             }
         }
         return words;
+    }
+
+    /**
+     * A light English stemmer, so that "generated" and "generates", "records" and "record" meet:
+     * plural and verb endings only. The index counts the stem with its own (Porter) analysis.
+     */
+    static String stem(String word) {
+        String[][] endings = {{"ies", "y"}, {"sses", "ss"}, {"ing", ""}, {"ed", ""}, {"es", ""}, {"s", ""}};
+        for (String[] ending : endings) {
+            if (word.endsWith(ending[0]) && !word.endsWith("ss") && word.length() - ending[0].length() >= 4) {
+                return word.substring(0, word.length() - ending[0].length()) + ending[1];
+            }
+        }
+        return word;
     }
 }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
-import org.hibernate.search.engine.search.common.BooleanOperator;
 import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
 
@@ -76,17 +75,16 @@ public class RelatedCandidates {
                 })).fetchHits(size));
     }
 
-    /** Incidents whose text matches the given words best (BM25 over the combined content), best first. */
+    /** Incidents whose text matches any of the given words best (BM25 over the combined content), best first. */
     public Map<String, Float> byText(String excluded, Collection<String> words, int size) {
         if (words.isEmpty()) {
             return Map.of();
         }
-        String query = String.join(" ", words);
+        // one optional clause per word: any of them may match, and the scores add up
         return best(session -> session.search(SearchDocument.class)
                 .select(f -> f.composite().from(f.id(String.class), f.score()).asList())
                 .where(f -> f.bool(b -> {
-                    b.must(f.simpleQueryString().field("content").matching(query)
-                            .defaultOperator(BooleanOperator.OR));
+                    b.must(f.bool(any -> words.forEach(w -> any.should(f.match().field("content").matching(w)))));
                     b.mustNot(f.id().matching(excluded));
                 })).fetchHits(size));
     }
