@@ -463,9 +463,10 @@ public class Incident {
     }
 
     private static List<String> checkLabels(List<String> labels) {
-        List<String> given = listOrEmpty(labels);
+        Taxonomy taxonomy = Taxonomy.current();
+        // a renamed or merged label is recorded under the name it goes by now
+        List<String> given = listOrEmpty(labels).stream().map(taxonomy::canonical).toList();
         List<String> result = given.stream().distinct().toList();
-        Taxonomy taxonomy = Taxonomy.standard();
         List<CommandRejected.FieldProblem> unknown = new java.util.ArrayList<>();
         for (int i = 0; i < given.size(); i++) {
             if (!taxonomy.contains(given.get(i)) && given.indexOf(given.get(i)) == i) {

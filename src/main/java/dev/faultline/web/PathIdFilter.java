@@ -9,19 +9,23 @@ import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Every id in a path ({@code /api/incidents/{id}/timeline/{entryId}}, ...) must be a slug: a
- * malformed one is a 400 naming the path parameter, checked once here for all resources.
+ * Every id in a path ({@code /api/incidents/{id}/timeline/{entryId}}, ...) must be a slug, and a
+ * {@code {label}} a taxonomy label name: a malformed one is a 400 naming the path parameter,
+ * checked once here for all resources.
  */
 public class PathIdFilter {
 
     private static final Pattern SLUG = Pattern.compile(Limits.ID_PATTERN);
+    private static final Pattern LABEL = Pattern.compile(Limits.LABEL_PATTERN);
 
     @ServerRequestFilter
     public void checkPathIds(ContainerRequestContext request) {
         for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getPathParameters().entrySet()) {
+            boolean label = "label".equals(parameter.getKey());
             for (String value : parameter.getValue()) {
-                if (!SLUG.matcher(value).matches()) {
-                    throw new InvalidParameter(parameter.getKey(), "must match " + Limits.ID_PATTERN);
+                if (!(label ? LABEL : SLUG).matcher(value).matches() || value.length() > 200) {
+                    throw new InvalidParameter(parameter.getKey(),
+                            "must match " + (label ? Limits.LABEL_PATTERN : Limits.ID_PATTERN));
                 }
             }
         }

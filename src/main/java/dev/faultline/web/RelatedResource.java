@@ -48,7 +48,7 @@ public class RelatedResource {
                                     @QueryParam("label") List<String> labels,
                                     @Parameter(description = "true, or an ISO-8601 instant") @QueryParam("startedBefore") String startedBefore,
                                     @QueryParam("knownAt") String knownAt) {
-        Taxonomy taxonomy = Taxonomy.standard();
+        Taxonomy taxonomy = Taxonomy.current();
         Set<String> families = taxonomy.view().dimensions().stream().flatMap(d -> d.families().stream())
                 .map(f -> f.label()).collect(java.util.stream.Collectors.toSet());
         for (int i = 0; i < labels.size(); i++) {

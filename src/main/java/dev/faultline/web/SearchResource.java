@@ -39,7 +39,6 @@ public class SearchResource {
 
     private final IncidentSearch search;
     private final ProjectionMonitor projections;
-    private final Taxonomy taxonomy = Taxonomy.standard();
 
     SearchResource(IncidentSearch search, ProjectionMonitor projections) {
         this.search = search;
@@ -131,6 +130,7 @@ public class SearchResource {
                 continue;
             }
             String trimmed = label.strip();
+            Taxonomy taxonomy = Taxonomy.current();
             if (!taxonomy.contains(trimmed)) {
                 throw new InvalidParameter("label", "'" + trimmed + "' is not a taxonomy label; valid labels: "
                         + String.join(", ", taxonomy.qualifiedLabels()));

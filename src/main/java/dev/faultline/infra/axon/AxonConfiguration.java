@@ -94,7 +94,8 @@ public class AxonConfiguration {
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Incident.class)
                         .configureCache(c -> new BoundedAggregateCache(1_000))
                         .configureCommandTargetResolver(c -> new IncidentCommandTargets()))
-                .configureAggregate(PostmortemTemplate.class);
+                .configureAggregate(PostmortemTemplate.class)
+                .configureAggregate(dev.faultline.command.Vocabulary.class);
 
         configurer.eventProcessing()
                 .registerTokenStore(c -> JdbcTokenStore.builder()

@@ -95,10 +95,10 @@ public final class IncidentFolder {
                         e.speaker(), e.role(), e.publishedAt(), e.precision(), e.channel(), e.quote(), e.source(), e.confidence()));
             } else if (payload instanceof RootCauseIdentified e) {
                 rootCauses.put(e.rootCauseId(), new RootCause(e.rootCauseId(),
-                        e.summary(), e.labels(), e.identifiedAt(), e.source(), e.confidence(), "STANDING", null, 0));
+                        e.summary(), labels(e.labels()), e.identifiedAt(), e.source(), e.confidence(), "STANDING", null, 0));
             } else if (payload instanceof RootCauseRevised e) {
                 rootCauses.computeIfPresent(e.rootCauseId(), (id, old) ->
-                        new RootCause(id, e.summary(), e.labels(), e.identifiedAt(), e.source(), e.confidence(),
+                        new RootCause(id, e.summary(), labels(e.labels()), e.identifiedAt(), e.source(), e.confidence(),
                                 old.status(), old.ruledOut(), old.revisions() + 1));
             } else if (payload instanceof RootCauseRetracted e) {
                 rootCauses.computeIfPresent(e.rootCauseId(), (id, old) ->
@@ -107,7 +107,7 @@ public final class IncidentFolder {
                                 old.revisions()));
             } else if (payload instanceof ContributingFactorAdded e) {
                 factors.put(e.factorId(), new ContributingFactor(e.factorId(),
-                        e.text(), e.labels(), e.source(), e.confidence()));
+                        e.text(), labels(e.labels()), e.source(), e.confidence()));
             } else if (payload instanceof ImpactAssessed e) {
                 impact = new Impact(e.description(), e.affectedServices(), e.figures(),
                         e.source(), e.confidence());
@@ -194,5 +194,14 @@ public final class IncidentFolder {
         private static <T> T or(T value, T fallback) {
             return value != null ? value : fallback;
         }
+    }
+
+    /** Labels as they are named now: a renamed or merged label shows its current name (Taxonomy.current()). */
+    private static java.util.List<String> labels(java.util.List<String> recorded) {
+        if (recorded == null) {
+            return java.util.List.of();
+        }
+        dev.faultline.taxonomy.Taxonomy taxonomy = dev.faultline.taxonomy.Taxonomy.current();
+        return recorded.stream().map(taxonomy::canonical).distinct().toList();
     }
 }

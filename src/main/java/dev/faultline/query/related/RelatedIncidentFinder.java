@@ -62,7 +62,7 @@ public class RelatedIncidentFinder {
         IncidentView source = found.get();
         Facts mine = Facts.of(source);
         RelatedCandidates.LabelStatistics stats = candidates.labelStatistics();
-        Rarity rarity = new Rarity(stats, Taxonomy.standard(), candidates);
+        Rarity rarity = new Rarity(stats, Taxonomy.current(), candidates);
 
         Set<String> pool = new LinkedHashSet<>();
         source.links().forEach(l -> pool.add(l.incidentId()));

@@ -15,7 +15,6 @@ import java.util.Set;
 /** Turns an incident's events into its search document: fold to the current state, then flatten. */
 public final class SearchDocuments {
 
-    private static final Taxonomy TAXONOMY = Taxonomy.standard();
 
     private SearchDocuments() {
     }
@@ -97,7 +96,7 @@ public final class SearchDocuments {
             String name = label.substring(label.indexOf(':') + 1).replace('-', ' ');
             spelling.add(name);
             labelText.add(name);
-            TAXONOMY.label(label).ifPresent(l -> {
+            Taxonomy.current().label(label).ifPresent(l -> {
                 labelText.add(l.description());
                 labelText.addAll(l.synonyms());
             });
