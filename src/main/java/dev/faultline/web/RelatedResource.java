@@ -60,7 +60,7 @@ public class RelatedResource {
         Instant before = beforeThisOne ? null : Params.instant("startedBefore", startedBefore);
         RelatedIncidentFinder.Query query = new RelatedIncidentFinder.Query(id, Params.intInRange("size", size, 10, 1, 50),
                 Set.copyOf(organizations), Set.copyOf(excluded), Set.copyOf(labels), before, beforeThisOne,
-                Params.instant("knownAt", knownAt));
+                Params.instant("knownAt", knownAt), false);
         return finder.find(query).orElseThrow(() -> new ProblemException(Problem.of(Response.Status.NOT_FOUND,
                 knownAt == null ? "no incident " + id : "nothing was recorded about " + id + " by " + knownAt,
                 List.of(new Problem.FieldError(knownAt == null ? "id" : "knownAt", "not found")))));

@@ -50,7 +50,13 @@ public class RelatedIncidentFinder {
 
     /** What to find; {@code startedBefore} keeps only incidents that started earlier (null: no bound). */
     public record Query(String incidentId, int size, Set<String> organizations, Set<String> excludedOrganizations,
-                        Set<String> labels, Instant startedBefore, boolean beforeThisOne, Instant knownAt) {
+                        Set<String> labels, Instant startedBefore, boolean beforeThisOne, Instant knownAt,
+                        boolean ignoreOwnLabels) {
+
+        /** The nearest incidents of any organization and time, as the knowledge base knows them now. */
+        public static Query nearest(String incidentId, int size, boolean ignoreOwnLabels) {
+            return new Query(incidentId, size, Set.of(), Set.of(), Set.of(), null, false, null, ignoreOwnLabels);
+        }
     }
 
     /** The related incidents, or empty when the incident does not exist (at {@code knownAt}). */
@@ -60,7 +66,9 @@ public class RelatedIncidentFinder {
             return Optional.empty();
         }
         IncidentView source = found.get();
-        Facts mine = Facts.of(source);
+        Facts facts = Facts.of(source);
+        // as if the incident had no labels: what it says must find its neighbours (label suggestions)
+        Facts mine = query.ignoreOwnLabels() ? new Facts(Set.of(), facts.words()) : facts;
         RelatedCandidates.LabelStatistics stats = candidates.labelStatistics();
         Rarity rarity = new Rarity(stats, Taxonomy.current(), candidates);
 
@@ -165,9 +173,9 @@ public class RelatedIncidentFinder {
     }
 
     /** The standing facts of an incident that relate it to others: its labels and the words of why. */
-    record Facts(Set<String> labels, Set<String> words) {
+    public record Facts(Set<String> labels, Set<String> words) {
 
-        static Facts of(IncidentView view) {
+        public static Facts of(IncidentView view) {
             Set<String> labels = new LinkedHashSet<>();
             StringBuilder why = new StringBuilder();
             for (IncidentView.RootCause cause : view.rootCauses()) {
