@@ -209,14 +209,16 @@ class IncidentTest {
                     .expectEvents(DDOS);
         }
         @Test
-        void an_unknown_label_is_rejected_and_the_valid_ones_are_listed() {
+        void every_unknown_label_is_rejected_with_a_pointer_to_the_taxonomy() {
             fixture.given(DECLARED)
-                    .when(new IdentifyRootCause(ID, "rc-1", "x", List.of("trigger:config-change", "trigger:cosmic-rays"),
-                            null, null, null, null))
+                    .when(new IdentifyRootCause(ID, "rc-1", "x", List.of("trigger:config-change", "trigger:cosmic-rays",
+                            "defect:gremlins"), null, null, null, null))
                     .expectException(rejection(INVALID, "labels[1]"))
                     .expectExceptionMessage(org.hamcrest.Matchers.allOf(
+                            org.hamcrest.Matchers.containsString("2 unknown label(s)"),
                             org.hamcrest.Matchers.containsString("trigger:cosmic-rays"),
-                            org.hamcrest.Matchers.containsString("defect:latent-bug")))
+                            org.hamcrest.Matchers.containsString("defect:gremlins"),
+                            org.hamcrest.Matchers.containsString("GET /api/taxonomy")))
                     .expectNoEvents();
         }
         @Test

@@ -149,7 +149,7 @@ class ImportTest {
     }
 
     @Test
-    void unknown_labels_fail_listing_the_valid_ones() {
+    void unknown_labels_fail_pointing_to_the_taxonomy() {
         String id = newId("import-label");
         importYaml(yaml(id, "", """
                 rootCauses:
@@ -158,7 +158,8 @@ class ImportTest {
                     labels: [trigger:config-change, trigger:cosmic-rays]
                 """)).body("documents[0].result", is("failed"),
                 "documents[0].errors[0].pointer", is("/rootCauses/0/labels/1"),
-                "documents[0].errors[0].message", containsString("defect:latent-bug"));
+                "documents[0].errors[0].message", containsString("trigger:cosmic-rays"),
+                "documents[0].errors[0].message", containsString("GET /api/taxonomy"));
     }
 
     @Test

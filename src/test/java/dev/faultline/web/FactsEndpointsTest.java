@@ -99,10 +99,11 @@ class FactsEndpointsTest {
     }
 
     @Test
-    void unknown_labels_are_400_listing_the_valid_ones() {
+    void unknown_labels_are_400_naming_each_and_pointing_to_the_taxonomy() {
         post(base + "/root-causes", Map.of("summary", "x", "labels", List.of("trigger:cosmic-rays")))
                 .statusCode(400).body("errors[0].field", is("/labels/0"),
-                        "errors[0].message", containsString("trigger:config-change"));
+                        "errors[0].message", containsString("trigger:cosmic-rays"),
+                        "errors[0].message", containsString("GET /api/taxonomy"));
     }
 
     @Test
