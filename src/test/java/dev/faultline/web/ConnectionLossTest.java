@@ -91,6 +91,11 @@ class ConnectionLossTest {
         int version = given().get("/api/incidents/" + id).then().statusCode(200).extract().path("version");
         assertThat(version).isEqualTo(sequences.size() - 1);
         assertThat(unexpected).as("answers other than 200, 409 or 503 (statuses: %s)", statuses).isEmpty();
+        // a cut connection is not a poison event: nothing is parked, every projection catches up
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/api/admin/projections").then().statusCode(200)
+                        .body("state", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is("LIVE")),
+                                "lag", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is(0))));
     }
 
     private static Response append(String id, String entryId) {

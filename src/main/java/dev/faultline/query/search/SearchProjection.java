@@ -437,6 +437,11 @@ public class SearchProjection {
             writeNow(incidentIds, now);
             return Map.of();
         } catch (RuntimeException failure) {
+            if (dev.faultline.infra.db.DatabaseUnavailable.causes(failure)) {
+                // the database is down or a connection was cut: nothing is wrong with these incidents,
+                // so nothing is parked; the batch fails (its processor retries) or the flush tries again
+                throw failure;
+            }
             if (incidentIds.size() == 1) {
                 return Map.of(incidentIds.get(0), failure);
             }
