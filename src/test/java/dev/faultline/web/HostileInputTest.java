@@ -201,8 +201,11 @@ class HostileInputTest {
         Response r;
         try {
             r = request.get();
-        } catch (RuntimeException e) {
-            failures.add(name + ": the connection failed (" + e.getMessage() + ")");
+        } catch (Exception e) { // REST Assured rethrows socket errors unchecked
+            if (!name.endsWith(" 2 MB")) {
+                failures.add(name + ": the connection failed (" + e + ")");
+            }
+            // an oversized body may be refused (413, Connection: close) while it is still being sent
             return;
         }
         int status = r.statusCode();
