@@ -122,6 +122,9 @@ class HostileInputTest {
                 "~~~~", "x^999999", "+-+-+-", "%00", "\ud800")) {
             send("GET search q=" + describe(q), () -> given().queryParam("q", q).get("/api/search"), false);
         }
+        // a long parameter is read and refused by name, not cut off with the connection
+        given().queryParam("q", "a".repeat(20_000)).get("/api/search").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("q"));
         for (String[] param : new String[][]{{"page", "-1"}, {"page", "99999999999"}, {"size", "0"}, {"size", "1000000"},
                 {"sort", "nope"}, {"severity", "SEV9"}, {"label", "not a label"}, {"minPosition", "-5"},
                 {"minPosition", "999999999999"}, {"year", "99999999999"}}) {
