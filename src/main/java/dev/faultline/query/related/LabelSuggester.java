@@ -44,7 +44,7 @@ public class LabelSuggester {
             return Optional.empty();
         }
         Set<String> own = ignoreOwnLabels ? Set.of()
-                : details.find(incidentId, null, null).map(v -> RelatedIncidentFinder.Facts.of(v).labels()).orElse(Set.of());
+                : details.find(incidentId, null, null).map(v -> dev.faultline.query.search.Why.of(v).labels()).orElse(Set.of());
         double total = related.get().items().stream().mapToDouble(RelatedIncidents.Item::score).sum();
         IncidentView self = details.find(incidentId, null, null).orElseThrow();
         Map<String, String> mentioned = mentions(self, own);

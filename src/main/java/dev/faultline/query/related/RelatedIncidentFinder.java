@@ -5,9 +5,11 @@ import dev.faultline.api.query.RelatedIncidents;
 import dev.faultline.api.query.RelatedIncidents.Item;
 import dev.faultline.api.query.RelatedIncidents.Kind;
 import dev.faultline.api.query.RelatedIncidents.Reason;
-import dev.faultline.api.value.EntryKind;
 import dev.faultline.query.detail.IncidentDetails;
 import dev.faultline.query.search.RelatedCandidates;
+import dev.faultline.query.search.Why;
+import dev.faultline.query.search.WhyVectors;
+import dev.faultline.query.semantic.Vectors;
 import dev.faultline.taxonomy.Taxonomy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -17,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,11 +27,12 @@ import java.util.function.Predicate;
 
 /**
  * Finds the incidents most like one incident, across organizations, and says why: explicit links
- * first, then shared labels and families weighted by rarity, shared components, and shared rare
- * words in what says why each happened. Candidates come from the search index (shared labels,
- * links in both directions, the best text matches); each is then folded, as the knowledge base knew
- * it at {@code knownAt}, and scored from its standing facts only (ruled-out causes and retracted
- * entries do not count).
+ * first, then shared labels and families weighted by rarity, shared components, shared rare words
+ * in what says why each happened, and closeness in meaning of those sentences (sentence vectors).
+ * Candidates come from the search index (shared labels, links in both directions, the best text
+ * matches, the nearest why-vectors); each is scored from its standing facts only (ruled-out causes
+ * and retracted entries do not count) — as the index holds them now, or folded from the events
+ * known at {@code knownAt}.
  */
 @ApplicationScoped
 public class RelatedIncidentFinder {
@@ -40,12 +44,22 @@ public class RelatedIncidentFinder {
     /** A word in more than this share of incidents says nothing about why. */
     static final double RARE_WORD = 0.2;
 
+    /** A k-NN neighbour's share of the candidates. */
+    static final int SEMANTIC_CANDIDATES = 20;
+    /** SEMANTIC weight at cosine 1; it falls linearly to zero at {@link #SEMANTIC_FLOOR}. */
+    static final double SEMANTIC_WEIGHT = 4.0;
+    /** Below this cosine, two incidents' sentences of why are not alike (unrelated seed pairs mostly sit under it). */
+    static final double SEMANTIC_FLOOR = 0.4;
+    static final int QUOTE_CHARS = 160;
+
     private final IncidentDetails details;
     private final RelatedCandidates candidates;
+    private final WhyVectors whyVectors;
 
-    RelatedIncidentFinder(IncidentDetails details, RelatedCandidates candidates) {
+    RelatedIncidentFinder(IncidentDetails details, RelatedCandidates candidates, WhyVectors whyVectors) {
         this.details = details;
         this.candidates = candidates;
+        this.whyVectors = whyVectors;
     }
 
     /** What to find; {@code startedBefore} keeps only incidents that started earlier (null: no bound). */
@@ -66,9 +80,10 @@ public class RelatedIncidentFinder {
             return Optional.empty();
         }
         IncidentView source = found.get();
-        Facts facts = Facts.of(source);
+        Why why = Why.of(source);
         // as if the incident had no labels: what it says must find its neighbours (label suggestions)
-        Facts mine = query.ignoreOwnLabels() ? new Facts(Set.of(), facts.words()) : facts;
+        Why mine = query.ignoreOwnLabels() ? why.withoutLabels() : why;
+        float[] myVector = whyVectors.centroid(mine.sentences());
         RelatedCandidates.LabelStatistics stats = candidates.labelStatistics();
         Rarity rarity = new Rarity(stats, Taxonomy.current(), candidates);
 
@@ -82,29 +97,71 @@ public class RelatedIncidentFinder {
                 .sorted(Comparator.comparingDouble(w -> -rarity.wordWeight(w)))
                 .limit(30).toList();
         pool.addAll(candidates.byText(source.id(), rareWords, 30).keySet());
+        pool.addAll(candidates.byMeaning(source.id(), myVector, SEMANTIC_CANDIDATES).keySet());
         pool.remove(source.id());
 
         Instant before = query.beforeThisOne() ? source.startedAt() : query.startedBefore();
-        List<Item> items = new ArrayList<>();
-        for (String id : pool) {
-            Optional<IncidentView> other = details.find(id, null, query.knownAt());
-            if (other.isEmpty() || !accepted(query, before, rarity, other.get())) {
+        List<Scored> scored = new ArrayList<>();
+        for (Side other : sides(source.id(), pool, query.knownAt())) {
+            if (!accepted(query, before, rarity, other)) {
                 continue;
             }
-            List<Reason> reasons = reasons(source, mine, other.get(), rarity);
-            if (reasons.isEmpty()) {
-                continue;
+            List<Reason> reasons = reasons(source, mine, myVector, other, rarity);
+            if (!reasons.isEmpty()) {
+                scored.add(new Scored(other, reasons));
             }
-            double score = round(reasons.stream().mapToDouble(Reason::weight).sum());
-            IncidentView o = other.get();
-            items.add(new Item(o.id(), o.title(), o.organization(), o.startedAt(), score, reasons));
         }
-        items.sort(Comparator.comparingDouble(Item::score).reversed().thenComparing(Item::id));
-        return Optional.of(new RelatedIncidents(source.id(), query.knownAt(),
-                List.copyOf(items.subList(0, Math.min(query.size(), items.size())))));
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> s.side().id()));
+        List<Scored> best = scored.subList(0, Math.min(query.size(), scored.size()));
+        Map<String, float[]> sentenceVectors = sentenceVectors(mine, best);
+        List<Item> items = new ArrayList<>(best.size());
+        for (Scored s : best) {
+            Side o = s.side();
+            List<Reason> reasons = s.reasons().stream()
+                    .map(r -> r.kind() == Kind.SEMANTIC ? closestPair(r, mine, o, sentenceVectors) : r).toList();
+            items.add(new Item(o.id(), o.title(), o.organization(), o.startedAt(), round(s.score()), reasons));
+        }
+        return Optional.of(new RelatedIncidents(source.id(), query.knownAt(), List.copyOf(items)));
     }
 
-    private static boolean accepted(Query query, Instant before, Rarity rarity, IncidentView other) {
+    /** A candidate with its reasons; its score is their sum. */
+    private record Scored(Side side, List<Reason> reasons) {
+        double score() {
+            return reasons.stream().mapToDouble(Reason::weight).sum();
+        }
+    }
+
+    /**
+     * What scoring needs of another incident. Now: read from the search index, without folding
+     * (only an incident that links to this one is folded, for its link's relation and note). As known
+     * at an earlier time: folded from the events known then.
+     */
+    record Side(String id, String title, String organization, Instant startedAt, Set<String> labels,
+                Set<String> words, List<String> sentences, float[] vector, List<IncidentView.Link> links) {
+    }
+
+    private List<Side> sides(String sourceId, Set<String> ids, Instant knownAt) {
+        List<Side> sides = new ArrayList<>(ids.size());
+        if (knownAt == null) {
+            for (RelatedCandidates.Profile p : candidates.profiles(ids).values()) {
+                List<IncidentView.Link> links = p.links().contains(sourceId)
+                        ? details.find(p.id(), null, null).map(IncidentView::links).orElse(List.of()) : List.of();
+                sides.add(new Side(p.id(), p.title(), p.organization(), p.startedAt(), p.labels(), p.words(),
+                        p.sentences(), p.vector(), links));
+            }
+            return sides;
+        }
+        for (String id : ids) {
+            details.find(id, null, knownAt).ifPresent(view -> {
+                Why why = Why.of(view);
+                sides.add(new Side(view.id(), view.title(), view.organization(), view.startedAt(), why.labels(),
+                        why.words(), why.sentences(), whyVectors.centroid(why.sentences()), view.links()));
+            });
+        }
+        return sides;
+    }
+
+    private static boolean accepted(Query query, Instant before, Rarity rarity, Side other) {
         if (before != null && (other.startedAt() == null || !other.startedAt().isBefore(before))) {
             return false;
         }
@@ -115,13 +172,13 @@ public class RelatedIncidentFinder {
         if (query.excludedOrganizations().stream().anyMatch(o -> o.equalsIgnoreCase(other.organization()))) {
             return false;
         }
-        Set<String> labels = Facts.of(other).labels();
+        Set<String> labels = other.labels();
         Predicate<String> carried = wanted -> labels.contains(wanted)
                 || labels.stream().anyMatch(l -> rarity.taxonomy().familyOf(l).map(wanted::equals).orElse(false));
         return query.labels().stream().allMatch(carried);
     }
 
-    private static List<Reason> reasons(IncidentView source, Facts mine, IncidentView other, Rarity rarity) {
+    private static List<Reason> reasons(IncidentView source, Why mine, float[] myVector, Side other, Rarity rarity) {
         List<Reason> reasons = new ArrayList<>();
         Set<String> seenLinks = new LinkedHashSet<>();
         for (IncidentView.Link link : source.links()) {
@@ -136,16 +193,15 @@ public class RelatedIncidentFinder {
                         + (link.note() == null ? "" : ": " + link.note()), LINK_WEIGHT));
             }
         }
-        Facts theirs = Facts.of(other);
         Set<String> shared = new LinkedHashSet<>(mine.labels());
-        shared.retainAll(theirs.labels());
+        shared.retainAll(other.labels());
         for (String label : shared) {
             Kind kind = label.startsWith("component:") ? Kind.COMPONENT : Kind.LABEL;
             reasons.add(new Reason(kind, label + " — in " + rarity.incidentsWith(label) + " of "
                     + rarity.incidents() + " incidents", round(rarity.labelWeight(label))));
         }
         Map<String, List<String>> myFamilies = rarity.families(mine.labels());
-        Map<String, List<String>> theirFamilies = rarity.families(theirs.labels());
+        Map<String, List<String>> theirFamilies = rarity.families(other.labels());
         for (Map.Entry<String, List<String>> family : myFamilies.entrySet()) {
             List<String> there = theirFamilies.get(family.getKey());
             if (there == null || family.getValue().stream().anyMatch(shared::contains)) {
@@ -155,7 +211,7 @@ public class RelatedIncidentFinder {
                     + " here, " + String.join(", ", there) + " there",
                     round(FAMILY_SHARE * rarity.familyWeight(family.getKey()))));
         }
-        List<String> words = mine.words().stream().filter(theirs.words()::contains)
+        List<String> words = mine.words().stream().filter(other.words()::contains)
                 .filter(w -> rarity.wordShare(w) <= RARE_WORD)
                 .sorted(Comparator.comparingDouble(w -> -rarity.wordWeight(w)))
                 .limit(TEXT_TERMS).toList();
@@ -164,41 +220,55 @@ public class RelatedIncidentFinder {
             reasons.add(new Reason(Kind.TEXT, "shared rare terms: " + String.join(", ", words.stream()
                     .map(w -> w + " (" + rarity.incidentsWithWord(w) + ")").toList()), round(weight)));
         }
+        if (myVector != null && other.vector() != null) {
+            double cosine = Vectors.dot(myVector, other.vector());
+            double weight = SEMANTIC_WEIGHT * (cosine - SEMANTIC_FLOOR) / (1 - SEMANTIC_FLOOR);
+            if (weight >= 0.01) {
+                reasons.add(new Reason(Kind.SEMANTIC, String.format(Locale.ROOT,
+                        "what both say of why is close in meaning (cosine %.2f)", cosine), round(weight)));
+            }
+        }
         reasons.sort(Comparator.comparingDouble(Reason::weight).reversed());
         return reasons;
     }
 
-    private static double round(double value) {
-        return Math.round(value * 100) / 100.0;
+    /** The vectors of the sentences of why of this incident and of the chosen ones, in one lookup. */
+    private Map<String, float[]> sentenceVectors(Why mine, List<Scored> chosen) {
+        List<String> sentences = new ArrayList<>(mine.sentences());
+        chosen.stream().filter(s -> s.reasons().stream().anyMatch(r -> r.kind() == Kind.SEMANTIC))
+                .forEach(s -> sentences.addAll(s.side().sentences()));
+        return whyVectors.of(sentences);
     }
 
-    /** The standing facts of an incident that relate it to others: its labels and the words of why. */
-    public record Facts(Set<String> labels, Set<String> words) {
-
-        public static Facts of(IncidentView view) {
-            Set<String> labels = new LinkedHashSet<>();
-            StringBuilder why = new StringBuilder();
-            for (IncidentView.RootCause cause : view.rootCauses()) {
-                if (cause.ruledOut() == null) {
-                    labels.addAll(cause.labels());
-                    why.append(cause.summary()).append('\n');
+    /** The SEMANTIC reason with the closest pair of sentences quoted. */
+    private static Reason closestPair(Reason reason, Why mine, Side other, Map<String, float[]> vectors) {
+        String here = null;
+        String there = null;
+        double best = -2;
+        for (String a : mine.sentences()) {
+            for (String b : other.sentences()) {
+                float[] va = vectors.get(a);
+                float[] vb = vectors.get(b);
+                if (va != null && vb != null && Vectors.dot(va, vb) > best) {
+                    best = Vectors.dot(va, vb);
+                    here = a;
+                    there = b;
                 }
             }
-            for (IncidentView.ContributingFactor factor : view.contributingFactors()) {
-                labels.addAll(factor.labels());
-                why.append(factor.text()).append('\n');
-            }
-            for (IncidentView.TimelineEntry entry : view.timeline()) {
-                if (entry.retracted() == null && entry.kind() == EntryKind.TRIGGER) {
-                    why.append(entry.text()).append('\n');
-                }
-            }
-            if (view.summary() != null) {
-                why.append(view.summary()).append('\n');
-            }
-            why.append(view.title());
-            return new Facts(labels, Words.of(why.toString()));
         }
+        if (here == null) {
+            return reason;
+        }
+        return new Reason(Kind.SEMANTIC, reason.detail() + String.format(Locale.ROOT,
+                "; closest: \"%s\" here and \"%s\" there (%.2f)", quote(here), quote(there), best), reason.weight());
+    }
+
+    private static String quote(String sentence) {
+        return sentence.length() <= QUOTE_CHARS ? sentence : sentence.substring(0, QUOTE_CHARS - 1) + "…";
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
     }
 
     /** How rare labels, families and words are in the catalogue the search index holds. */

@@ -71,11 +71,13 @@ public class IndexRebuild {
     private final SearchIndexes indexes;
     private final IncidentEventStream events;
     private final AgroalDataSource dataSource;
+    private final WhyVectors whyVectors;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "search-rebuild"));
     private final AtomicReference<Progress> progress = new AtomicReference<>();
     private volatile String storeId;
 
-    IndexRebuild(SearchIndexes indexes, IncidentEventStream events, AgroalDataSource dataSource) {
+    IndexRebuild(SearchIndexes indexes, IncidentEventStream events, AgroalDataSource dataSource, WhyVectors whyVectors) {
+        this.whyVectors = whyVectors;
         this.indexes = indexes;
         this.events = events;
         this.dataSource = dataSource;
@@ -135,7 +137,7 @@ public class IndexRebuild {
             progress.set(new Progress(true, reason, 0, total, started, null, null));
             bulk(target, processed, () -> progress.set(new Progress(true, reason, processed.get(), total, started, null, null)));
             synchronized (indexes.writeLock()) {
-                List<SearchDocument> changed = SearchProjection.documents(events, events.incidentsChangedAfter(head));
+                List<SearchDocument> changed = SearchProjection.documents(events, events.incidentsChangedAfter(head), whyVectors);
                 if (!changed.isEmpty()) {
                     SearchProjection.write(target, changed);
                 }
@@ -209,13 +211,15 @@ public class IndexRebuild {
         }
         try (SearchSession session = target.mapping().createSessionWithOptions()
                 .indexingPlanSynchronizationStrategy(IndexingPlanSynchronizationStrategy.async()).build()) {
-            List<CompletableFuture<?>> writes = new ArrayList<>(work.size());
+            List<SearchDocument> documents = new ArrayList<>(work.size());
             long count = 0;
             for (IncidentEventStream.RawStream raw : work) {
-                SearchDocuments.of(events.decode(raw))
-                        .ifPresent(doc -> writes.add(session.indexer().addOrUpdate(doc).toCompletableFuture()));
+                SearchDocuments.of(events.decode(raw)).ifPresent(documents::add);
                 count += raw.size();
             }
+            whyVectors.fill(documents);
+            List<CompletableFuture<?>> writes = new ArrayList<>(documents.size());
+            documents.forEach(doc -> writes.add(session.indexer().addOrUpdate(doc).toCompletableFuture()));
             CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();
             processed.addAndGet(count);
             report.run();

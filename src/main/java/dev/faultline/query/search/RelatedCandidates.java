@@ -89,6 +89,55 @@ public class RelatedCandidates {
                 })).fetchHits(size));
     }
 
+    /** The incidents whose why-vector is nearest to {@code vector} (k-NN over HNSW), with their cosine similarity. */
+    public Map<String, Float> byMeaning(String excluded, float[] vector, int size) {
+        if (vector == null) {
+            return Map.of();
+        }
+        Map<String, Float> similarity = new LinkedHashMap<>();
+        // DOT_PRODUCT scores are (1 + cosine) / 2 on unit vectors
+        best(session -> session.search(SearchDocument.class)
+                .select(f -> f.composite().from(f.id(String.class), f.score()).asList())
+                .where(f -> f.knn(size).field(SearchDocument.WHY_VECTOR).matching(vector)
+                        .filter(f.not(f.id().matching(excluded))))
+                .fetchHits(size)).forEach((id, score) -> similarity.put(id, 2 * score - 1));
+        return similarity;
+    }
+
+    /** What related-incident scoring needs of an incident, as the index holds it now. */
+    public record Profile(String id, String title, String organization, java.time.Instant startedAt,
+                          java.util.Set<String> labels, java.util.Set<String> links, java.util.Set<String> words,
+                          List<String> sentences, float[] vector) {
+    }
+
+    /** The profiles of these incidents (those the index holds), by id. */
+    public Map<String, Profile> profiles(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        try (SearchSession session = indexes.active().mapping().createSession()) {
+            Map<String, Profile> profiles = new LinkedHashMap<>();
+            session.search(SearchDocument.class)
+                    .select(f -> f.composite().from(f.id(String.class), f.field("title", String.class),
+                            f.field("organization", String.class), f.field("startedAt", java.time.Instant.class),
+                            f.field("labels", String.class).list(), f.field("links", String.class).list(),
+                            f.field("whyWords", String.class).list(), f.field("whySentences", String.class).list(),
+                            f.field(SearchDocument.WHY_VECTOR, float[].class)).asList())
+                    .where(f -> f.terms().field(SearchDocument.ID_KEYWORD).matchingAny(List.copyOf(ids)))
+                    .fetchHits(ids.size())
+                    .forEach(row -> {
+                        @SuppressWarnings("unchecked")
+                        Profile profile = new Profile((String) row.get(0), (String) row.get(1), (String) row.get(2),
+                                (java.time.Instant) row.get(3), new java.util.LinkedHashSet<>((List<String>) row.get(4)),
+                                new java.util.LinkedHashSet<>((List<String>) row.get(5)),
+                                new java.util.LinkedHashSet<>((List<String>) row.get(6)), (List<String>) row.get(7),
+                                (float[]) row.get(8));
+                        profiles.put(profile.id(), profile);
+                    });
+            return profiles;
+        }
+    }
+
     /** Incidents that link to {@code incidentId}. */
     public List<String> linkingTo(String incidentId) {
         try (SearchSession session = indexes.active().mapping().createSession()) {

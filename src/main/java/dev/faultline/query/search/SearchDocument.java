@@ -8,12 +8,14 @@ import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Searchable;
 import org.hibernate.search.engine.backend.types.Sortable;
 import org.hibernate.search.engine.backend.types.TermVector;
+import org.hibernate.search.engine.backend.types.VectorSimilarity;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.DocumentId;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.SearchEntity;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.VectorField;
 
 /**
  * What the search index holds for one incident: all its text, split into fields that are weighted
@@ -30,7 +32,7 @@ public class SearchDocument {
     private static final String EN_Q = SearchAnalysis.ENGLISH_QUERY;
 
     /** Bump when the mapping changes: an index of another schema is rebuilt at start. */
-    public static final String SCHEMA = "5";
+    public static final String SCHEMA = "6";
 
     @DocumentId
     @KeywordField(name = SearchDocument.ID_KEYWORD)
@@ -104,8 +106,27 @@ public class SearchDocument {
     List<String> labels;
 
     /** The incidents this one links to explicitly, so related incidents find links in both directions. */
-    @KeywordField
+    @KeywordField(projectable = Projectable.YES)
     List<String> links;
+
+    /**
+     * The direction of what the incident says about why it happened: the centroid of the unit
+     * vectors of its sentences of why ({@link Why}), from the sentence model. For k-NN (HNSW);
+     * null when it says nothing of why.
+     */
+    @VectorField(dimension = 384, vectorSimilarity = VectorSimilarity.DOT_PRODUCT, projectable = Projectable.YES)
+    float[] whyVector;
+
+    /** The name of {@link #whyVector} in the index. */
+    public static final String WHY_VECTOR = "whyVector";
+
+    /** The sentences of why themselves, stored so related incidents can quote the closest pair. */
+    @GenericField(searchable = Searchable.NO, projectable = Projectable.YES)
+    List<String> whySentences;
+
+    /** The content words of why ({@link Why#words()}), stored so related incidents score without folding. */
+    @GenericField(searchable = Searchable.NO, projectable = Projectable.YES)
+    List<String> whyWords;
 
     /**
      * Every facet value of the incident in one field — {@code organization=Cloudflare},

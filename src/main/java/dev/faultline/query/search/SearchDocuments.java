@@ -125,6 +125,9 @@ public final class SearchDocuments {
         doc.links = view.links().stream().map(IncidentView.Link::incidentId).distinct().toList();
         doc.labelText = labelText;
         doc.spelling = spelling;
+        Why why = Why.of(view);
+        doc.whySentences = why.sentences();
+        doc.whyWords = List.copyOf(why.words());
         doc.facets = facets(doc);
         return doc;
     }

@@ -100,6 +100,7 @@ public class SearchProjection {
     /** Incidents whose write was deferred, with the earliest event waiting for it. */
     private final Map<String, Unwritten> pending = new ConcurrentHashMap<>();
     private final ParkedIncidents parked;
+    private final WhyVectors whyVectors;
     /** nanoTime before which the projection rests (see {@link #REST_PER_WORK}); under the write lock. */
     private long restUntil = System.nanoTime();
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -111,11 +112,12 @@ public class SearchProjection {
     /** How long one slice of deferrable re-indexing may run (see {@link #SLICE_CHUNK}). */
     private final long sliceNanos;
 
-    SearchProjection(SearchIndexes indexes, IncidentEventStream events, ParkedIncidents parked,
+    SearchProjection(SearchIndexes indexes, IncidentEventStream events, ParkedIncidents parked, WhyVectors whyVectors,
                      @ConfigProperty(name = "faultline.search.slice-millis", defaultValue = "25") long sliceMillis) {
         this.indexes = indexes;
         this.events = events;
         this.parked = parked;
+        this.whyVectors = whyVectors;
         this.sliceNanos = TimeUnit.MILLISECONDS.toNanos(sliceMillis);
         flusher.scheduleWithFixedDelay(() -> {
             try {
@@ -462,7 +464,7 @@ public class SearchProjection {
 
     private void writeNow(Collection<String> incidentIds, long now) {
         incidentIds.forEach(id -> lastWritten.put(id, now));
-        List<SearchDocument> documents = documents(events, incidentIds);
+        List<SearchDocument> documents = documents(events, incidentIds, whyVectors);
         if (documents.isEmpty()) {
             return;
         }
@@ -478,11 +480,12 @@ public class SearchProjection {
     }
 
     /** The current documents of these incidents, folded from their event streams. */
-    static List<SearchDocument> documents(IncidentEventStream events, Collection<String> incidentIds) {
+    static List<SearchDocument> documents(IncidentEventStream events, Collection<String> incidentIds, WhyVectors whyVectors) {
         List<SearchDocument> documents = new ArrayList<>(incidentIds.size());
         for (String id : incidentIds) {
             events.read(id).flatMap(SearchDocuments::of).ifPresent(documents::add);
         }
+        whyVectors.fill(documents);
         return documents;
     }
 

@@ -1,11 +1,11 @@
-package dev.faultline.query.related;
+package dev.faultline.query.search;
 
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 
 /** The content words of a text, lower-cased, without the common words that say nothing of a cause. */
-final class Words {
+public final class Words {
 
     private static final Set<String> COMMON = Set.of(
             "about", "after", "again", "against", "also", "because", "been", "before", "being", "between", "both",
@@ -19,7 +19,7 @@ final class Words {
     private Words() {
     }
 
-    static Set<String> of(String text) {
+    public static Set<String> of(String text) {
         Set<String> words = new LinkedHashSet<>();
         for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
             if (word.length() >= 4 && !COMMON.contains(word) && !word.chars().allMatch(Character::isDigit)) {

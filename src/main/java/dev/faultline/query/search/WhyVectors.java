@@ -1,0 +1,57 @@
+package dev.faultline.query.search;
+
+import dev.faultline.query.semantic.SentenceVectors;
+import dev.faultline.query.semantic.Vectors;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Gives search documents their {@link SearchDocument#whyVector}: the sentences of a chunk of
+ * documents are looked up (or encoded) together, then each document gets the centroid of its own.
+ * Off with {@code faultline.semantic.enabled=false} (documents then have no vector and related
+ * incidents give no SEMANTIC reasons).
+ */
+@ApplicationScoped
+public class WhyVectors {
+
+    private final SentenceVectors vectors;
+    private final boolean enabled;
+
+    WhyVectors(SentenceVectors vectors, @ConfigProperty(name = "faultline.semantic.enabled", defaultValue = "true") boolean enabled) {
+        this.vectors = vectors;
+        this.enabled = enabled;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** Sets the vector of each document from its sentences of why. */
+    void fill(List<SearchDocument> documents) {
+        if (!enabled || documents.isEmpty()) {
+            return;
+        }
+        List<String> sentences = new ArrayList<>();
+        documents.forEach(doc -> sentences.addAll(doc.whySentences));
+        Map<String, float[]> known = vectors.of(sentences);
+        for (SearchDocument doc : documents) {
+            doc.whyVector = Vectors.centroid(doc.whySentences.stream().map(known::get).toList());
+        }
+    }
+
+    /** The centroid of these sentences, or null when disabled or none. */
+    public float[] centroid(List<String> sentences) {
+        if (!enabled || sentences.isEmpty()) {
+            return null;
+        }
+        return Vectors.centroid(vectors.inOrder(sentences));
+    }
+
+    /** Each sentence's vector (empty when disabled). */
+    public Map<String, float[]> of(List<String> sentences) {
+        return enabled ? vectors.of(sentences) : Map.of();
+    }
+}
