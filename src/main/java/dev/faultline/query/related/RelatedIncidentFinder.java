@@ -47,9 +47,9 @@ public class RelatedIncidentFinder {
     /** A k-NN neighbour's share of the candidates. */
     static final int SEMANTIC_CANDIDATES = 20;
     /** SEMANTIC weight at cosine 1; it falls linearly to zero at {@link #SEMANTIC_FLOOR}. */
-    static final double SEMANTIC_WEIGHT = 4.0;
+    static final double SEMANTIC_WEIGHT = 5.0;
     /** Below this cosine, two incidents' sentences of why are not alike (unrelated seed pairs mostly sit under it). */
-    static final double SEMANTIC_FLOOR = 0.4;
+    static final double SEMANTIC_FLOOR = 0.45;
     static final int QUOTE_CHARS = 160;
 
     private final IncidentDetails details;
