@@ -37,7 +37,7 @@ class SeedIncidentsTest {
         assertThat(index).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(seedFiles().stream().map(p -> p.getFileName().toString()).toList());
         assertThat(index.indexOf("google-cloud-2025-06-12.yaml")).isLessThan(index.indexOf("cloudflare-2025-06-12.yaml"));
-        assertThat(index).hasSize(20);
+        assertThat(index).hasSize(60);
     }
 
     @Test

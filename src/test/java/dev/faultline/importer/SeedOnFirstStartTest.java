@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 
-/** A first start on an empty event store imports the 20 bundled incidents, marked via=seed. */
+/** A first start on an empty event store imports the 60 bundled incidents, marked via=seed. */
 @QuarkusTest
 @TestProfile(Seeded.class)
 class SeedOnFirstStartTest {

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.*;
 
-/** GET /api/search on the 20 seed incidents: relevance, facets, highlights, filters, paging, hostile input. */
+/** GET /api/search on the 60 seed incidents: relevance, facets, highlights, filters, paging, hostile input. */
 @QuarkusTest
 @TestProfile(Seeded.class)
 class SearchTest {

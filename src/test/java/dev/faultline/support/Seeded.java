@@ -3,7 +3,7 @@ package dev.faultline.support;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
 
-/** Test profile: the knowledge base starts with the 20 bundled seed incidents. */
+/** Test profile: the knowledge base starts with the 60 bundled seed incidents. */
 public class Seeded implements QuarkusTestProfile {
 
     @Override

@@ -39,13 +39,17 @@ public class RelatedIncidentFinder {
 
     static final double LINK_WEIGHT = 10.0;
     static final double FAMILY_SHARE = 0.5;
+    /** The share of a response or impact label's rarity in a score: relatives share causes, not handling. */
+    static final double NOT_CAUSE_SHARE = 0.25;
     static final double TEXT_SHARE = 0.25;
     static final int TEXT_TERMS = 6;
     /** A word in more than this share of incidents says nothing about why. */
     static final double RARE_WORD = 0.2;
 
-    /** A k-NN neighbour's share of the candidates. */
-    static final int SEMANTIC_CANDIDATES = 20;
+    /** How many candidates each source gives: shared labels, shared rare words, nearest in meaning. */
+    static final int LABEL_CANDIDATES = 30;
+    static final int TEXT_CANDIDATES = 20;
+    static final int SEMANTIC_CANDIDATES = 25;
     /** SEMANTIC weight at cosine 1; it falls linearly to zero at {@link #SEMANTIC_FLOOR}. */
     static final double SEMANTIC_WEIGHT = 5.0;
     /** Below this cosine, two incidents' sentences of why are not alike (unrelated seed pairs mostly sit under it). */
@@ -90,23 +94,25 @@ public class RelatedIncidentFinder {
         Set<String> pool = new LinkedHashSet<>();
         source.links().forEach(l -> pool.add(l.incidentId()));
         pool.addAll(candidates.linkingTo(source.id()));
-        pool.addAll(candidates.byLabels(source.id(), rarity.queryWeights(mine.labels()), 60).keySet());
+        pool.addAll(candidates.byLabels(source.id(), rarity.queryWeights(mine.labels()), LABEL_CANDIDATES).keySet());
         // rare, but not only here: a word no other incident has finds nothing
         List<String> rareWords = mine.words().stream()
                 .filter(w -> rarity.incidentsWithWord(w) >= 2 && rarity.wordShare(w) <= RARE_WORD)
                 .sorted(Comparator.comparingDouble(w -> -rarity.wordWeight(w)))
                 .limit(30).toList();
-        pool.addAll(candidates.byText(source.id(), rareWords, 30).keySet());
-        pool.addAll(candidates.byMeaning(source.id(), myVector, SEMANTIC_CANDIDATES).keySet());
+        pool.addAll(candidates.byText(source.id(), rareWords, TEXT_CANDIDATES).keySet());
+        // the nearest in meaning, with their cosine (the index does not store vectors: k-NN gives it)
+        Map<String, Float> near = candidates.byMeaning(source.id(), myVector, SEMANTIC_CANDIDATES);
+        pool.addAll(near.keySet());
         pool.remove(source.id());
 
         Instant before = query.beforeThisOne() ? source.startedAt() : query.startedBefore();
         List<Scored> scored = new ArrayList<>();
-        for (Side other : sides(source.id(), pool, query.knownAt())) {
+        for (Side other : sides(source.id(), pool, query.knownAt(), near, myVector)) {
             if (!accepted(query, before, rarity, other)) {
                 continue;
             }
-            List<Reason> reasons = reasons(source, mine, myVector, other, rarity);
+            List<Reason> reasons = reasons(source, mine, other, rarity);
             if (!reasons.isEmpty()) {
                 scored.add(new Scored(other, reasons));
             }
@@ -137,25 +143,34 @@ public class RelatedIncidentFinder {
      * at an earlier time: folded from the events known then.
      */
     record Side(String id, String title, String organization, Instant startedAt, Set<String> labels,
-                Set<String> words, List<String> sentences, float[] vector, List<IncidentView.Link> links) {
+                Set<String> words, List<String> sentences, Double cosine, List<IncidentView.Link> links) {
     }
 
-    private List<Side> sides(String sourceId, Set<String> ids, Instant knownAt) {
+    /**
+     * The candidates' sides. {@code cosine} is the closeness in meaning to this incident: from the
+     * k-NN scores ({@code near}; an incident outside the nearest has none), or computed from the
+     * folded sentences when {@code knownAt} is given.
+     */
+    private List<Side> sides(String sourceId, Set<String> ids, Instant knownAt, Map<String, Float> near,
+                             float[] myVector) {
         List<Side> sides = new ArrayList<>(ids.size());
         if (knownAt == null) {
             for (RelatedCandidates.Profile p : candidates.profiles(ids).values()) {
                 List<IncidentView.Link> links = p.links().contains(sourceId)
                         ? details.find(p.id(), null, null).map(IncidentView::links).orElse(List.of()) : List.of();
+                Float cosine = near.get(p.id());
                 sides.add(new Side(p.id(), p.title(), p.organization(), p.startedAt(), p.labels(), p.words(),
-                        p.sentences(), p.vector(), links));
+                        p.sentences(), cosine == null ? null : cosine.doubleValue(), links));
             }
             return sides;
         }
         for (String id : ids) {
             details.find(id, null, knownAt).ifPresent(view -> {
                 Why why = Why.of(view);
+                float[] vector = myVector == null ? null : whyVectors.centroid(why.sentences());
                 sides.add(new Side(view.id(), view.title(), view.organization(), view.startedAt(), why.labels(),
-                        why.words(), why.sentences(), whyVectors.centroid(why.sentences()), view.links()));
+                        why.words(), why.sentences(), vector == null ? null : (double) Vectors.dot(myVector, vector),
+                        view.links()));
             });
         }
         return sides;
@@ -178,7 +193,7 @@ public class RelatedIncidentFinder {
         return query.labels().stream().allMatch(carried);
     }
 
-    private static List<Reason> reasons(IncidentView source, Why mine, float[] myVector, Side other, Rarity rarity) {
+    private static List<Reason> reasons(IncidentView source, Why mine, Side other, Rarity rarity) {
         List<Reason> reasons = new ArrayList<>();
         Set<String> seenLinks = new LinkedHashSet<>();
         for (IncidentView.Link link : source.links()) {
@@ -211,8 +226,9 @@ public class RelatedIncidentFinder {
                     + " here, " + String.join(", ", there) + " there",
                     round(FAMILY_SHARE * rarity.familyWeight(family.getKey()))));
         }
+        // a word the index cannot count (its stem differs from the index's analysis) has no known rarity
         List<String> words = mine.words().stream().filter(other.words()::contains)
-                .filter(w -> rarity.wordShare(w) <= RARE_WORD)
+                .filter(w -> rarity.incidentsWithWord(w) >= 2 && rarity.wordShare(w) <= RARE_WORD)
                 .sorted(Comparator.comparingDouble(w -> -rarity.wordWeight(w)))
                 .limit(TEXT_TERMS).toList();
         if (!words.isEmpty()) {
@@ -220,14 +236,15 @@ public class RelatedIncidentFinder {
             reasons.add(new Reason(Kind.TEXT, "shared rare terms: " + String.join(", ", words.stream()
                     .map(w -> w + " (" + rarity.incidentsWithWord(w) + ")").toList()), round(weight)));
         }
-        if (myVector != null && other.vector() != null) {
-            double cosine = Vectors.dot(myVector, other.vector());
+        if (other.cosine() != null) {
+            double cosine = other.cosine();
             double weight = SEMANTIC_WEIGHT * (cosine - SEMANTIC_FLOOR) / (1 - SEMANTIC_FLOOR);
             if (weight >= 0.01) {
                 reasons.add(new Reason(Kind.SEMANTIC, String.format(Locale.ROOT,
                         "what both say of why is close in meaning (cosine %.2f)", cosine), round(weight)));
             }
         }
+        reasons.removeIf(r -> r.weight() < 0.01); // shared by (almost) every incident: says nothing
         reasons.sort(Comparator.comparingDouble(Reason::weight).reversed());
         return reasons;
     }
@@ -296,9 +313,14 @@ public class RelatedIncidentFinder {
             return stats.labels().getOrDefault(label, 0L);
         }
 
-        /** Inverse document frequency, smoothed: a label every incident has weighs about nothing. */
+        /**
+         * Inverse document frequency, smoothed: a label every incident has weighs about nothing. Labels
+         * of how the outage was handled or what it cost ({@code response:}, {@code impact:}) say little
+         * about a shared cause: they count {@link #NOT_CAUSE_SHARE} of their rarity.
+         */
         double labelWeight(String label) {
-            return idf(incidentsWith(label));
+            double weight = idf(incidentsWith(label));
+            return label.startsWith("response:") || label.startsWith("impact:") ? NOT_CAUSE_SHARE * weight : weight;
         }
 
         double familyWeight(String family) {

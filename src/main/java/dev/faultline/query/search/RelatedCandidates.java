@@ -72,7 +72,7 @@ public class RelatedCandidates {
                     weightedLabels.forEach((label, weight) ->
                             b.should(f.match().field("labels").matching(label).constantScore().boost(weight)));
                     b.mustNot(f.id().matching(excluded));
-                })).fetchHits(size));
+                })).totalHitCountThreshold(size).fetchHits(size));
     }
 
     /** Incidents whose text matches any of the given words best (BM25 over the combined content), best first. */
@@ -86,28 +86,29 @@ public class RelatedCandidates {
                 .where(f -> f.bool(b -> {
                     b.must(f.bool(any -> words.forEach(w -> any.should(f.match().field("content").matching(w)))));
                     b.mustNot(f.id().matching(excluded));
-                })).fetchHits(size));
+                })).totalHitCountThreshold(size).fetchHits(size));
     }
 
     /** The incidents whose why-vector is nearest to {@code vector} (k-NN over HNSW), with their cosine similarity. */
     public Map<String, Float> byMeaning(String excluded, float[] vector, int size) {
-        if (vector == null) {
+        byte[] query = vector == null ? null : dev.faultline.query.semantic.Vectors.quantized(vector);
+        if (query == null) {
             return Map.of();
         }
         Map<String, Float> similarity = new LinkedHashMap<>();
-        // DOT_PRODUCT scores are (1 + cosine) / 2 on unit vectors
+        // COSINE scores are (1 + cosine) / 2
         best(session -> session.search(SearchDocument.class)
                 .select(f -> f.composite().from(f.id(String.class), f.score()).asList())
-                .where(f -> f.knn(size).field(SearchDocument.WHY_VECTOR).matching(vector)
+                .where(f -> f.knn(size).field(SearchDocument.WHY_VECTOR).matching(query)
                         .filter(f.not(f.id().matching(excluded))))
-                .fetchHits(size)).forEach((id, score) -> similarity.put(id, 2 * score - 1));
+                .totalHitCountThreshold(size).fetchHits(size)).forEach((id, score) -> similarity.put(id, 2 * score - 1));
         return similarity;
     }
 
     /** What related-incident scoring needs of an incident, as the index holds it now. */
     public record Profile(String id, String title, String organization, java.time.Instant startedAt,
                           java.util.Set<String> labels, java.util.Set<String> links, java.util.Set<String> words,
-                          List<String> sentences, float[] vector) {
+                          List<String> sentences) {
     }
 
     /** The profiles of these incidents (those the index holds), by id. */
@@ -121,8 +122,7 @@ public class RelatedCandidates {
                     .select(f -> f.composite().from(f.id(String.class), f.field("title", String.class),
                             f.field("organization", String.class), f.field("startedAt", java.time.Instant.class),
                             f.field("labels", String.class).list(), f.field("links", String.class).list(),
-                            f.field("whyWords", String.class).list(), f.field("whySentences", String.class).list(),
-                            f.field(SearchDocument.WHY_VECTOR, float[].class)).asList())
+                            f.field("whyWords", String.class).list(), f.field("whySentences", String.class).list()).asList())
                     .where(f -> f.terms().field(SearchDocument.ID_KEYWORD).matchingAny(List.copyOf(ids)))
                     .fetchHits(ids.size())
                     .forEach(row -> {
@@ -130,8 +130,7 @@ public class RelatedCandidates {
                         Profile profile = new Profile((String) row.get(0), (String) row.get(1), (String) row.get(2),
                                 (java.time.Instant) row.get(3), new java.util.LinkedHashSet<>((List<String>) row.get(4)),
                                 new java.util.LinkedHashSet<>((List<String>) row.get(5)),
-                                new java.util.LinkedHashSet<>((List<String>) row.get(6)), (List<String>) row.get(7),
-                                (float[]) row.get(8));
+                                new java.util.LinkedHashSet<>((List<String>) row.get(6)), (List<String>) row.get(7));
                         profiles.put(profile.id(), profile);
                     });
             return profiles;

@@ -1,5 +1,6 @@
 package dev.faultline.query.search;
 
+import dev.faultline.query.semantic.SentenceEncoder;
 import dev.faultline.query.semantic.SentenceVectors;
 import dev.faultline.query.semantic.Vectors;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,9 +37,15 @@ public class WhyVectors {
         }
         List<String> sentences = new ArrayList<>();
         documents.forEach(doc -> sentences.addAll(doc.whySentences));
-        Map<String, float[]> known = vectors.of(sentences);
+        Map<String, float[]> known;
+        try {
+            known = vectors.of(sentences);
+        } catch (SentenceEncoder.ModelUnavailable e) {
+            return; // logged once by the encoder; the documents have no vector
+        }
         for (SearchDocument doc : documents) {
-            doc.whyVector = Vectors.centroid(doc.whySentences.stream().map(known::get).toList());
+            float[] centroid = Vectors.centroid(doc.whySentences.stream().map(known::get).toList());
+            doc.whyVector = centroid == null ? null : Vectors.quantized(centroid);
         }
     }
 
@@ -47,11 +54,22 @@ public class WhyVectors {
         if (!enabled || sentences.isEmpty()) {
             return null;
         }
-        return Vectors.centroid(vectors.inOrder(sentences));
+        try {
+            return Vectors.centroid(vectors.inOrder(sentences));
+        } catch (SentenceEncoder.ModelUnavailable e) {
+            return null;
+        }
     }
 
     /** Each sentence's vector (empty when disabled). */
     public Map<String, float[]> of(List<String> sentences) {
-        return enabled ? vectors.of(sentences) : Map.of();
+        if (!enabled) {
+            return Map.of();
+        }
+        try {
+            return vectors.of(sentences);
+        } catch (SentenceEncoder.ModelUnavailable e) {
+            return Map.of();
+        }
     }
 }

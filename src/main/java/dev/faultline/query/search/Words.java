@@ -7,14 +7,23 @@ import java.util.Set;
 /** The content words of a text, lower-cased, without the common words that say nothing of a cause. */
 public final class Words {
 
-    private static final Set<String> COMMON = Set.of(
+    private static final Set<String> COMMON = Set.copyOf(java.util.List.of(
             "about", "after", "again", "against", "also", "because", "been", "before", "being", "between", "both",
             "could", "does", "done", "down", "during", "each", "from", "have", "having", "here", "into", "itself",
             "just", "more", "most", "much", "must", "only", "other", "over", "same", "should", "some", "such",
             "than", "that", "their", "them", "then", "there", "these", "they", "this", "those", "through", "under",
             "until", "very", "were", "what", "when", "where", "which", "while", "with", "would", "your", "within",
             "without", "across", "many", "once", "took", "made", "make", "caused", "cause", "causing", "outage",
-            "outages", "incident", "incidents", "service", "services", "customers", "users", "hours", "minutes");
+            "outages", "incident", "incidents", "service", "services", "customers", "users", "hours", "minutes",
+            // everyday words that are rare in a small catalogue without saying anything about a cause
+            "since", "instead", "went", "good", "past", "whole", "meant", "team", "teams", "return", "returned",
+            "visible", "design", "designed", "still", "even", "every", "another", "among", "later", "earlier",
+            "first", "last", "next", "able", "like", "well", "back", "came", "come", "went", "gave", "give",
+            "given", "take", "taken", "used", "using", "uses", "need", "needed", "thing", "things", "part", "parts",
+            "time", "times", "days", "week", "weeks", "year", "years", "local", "world", "began", "start",
+            "started", "ended", "stop", "stopped", "also", "already", "around", "away", "whether", "whose",
+            "almost", "about", "half", "full", "small", "large", "long", "short", "high", "lower", "higher",
+            "according", "said", "says", "told", "company", "companies", "people", "number", "numbers"));
 
     private Words() {
     }

@@ -22,6 +22,7 @@ public class SentenceEncoder {
     private static final Logger LOG = Logger.getLogger(SentenceEncoder.class);
 
     private volatile EmbeddingModel model;
+    private Throwable failure;
 
     /** One vector per sentence, in order. */
     public float[][] encode(List<String> sentences) {
@@ -43,13 +44,30 @@ public class SentenceEncoder {
             synchronized (this) {
                 loaded = model;
                 if (loaded == null) {
+                    if (failure != null) {
+                        throw new ModelUnavailable(failure);
+                    }
                     long start = System.nanoTime();
-                    loaded = new AllMiniLmL6V2QuantizedEmbeddingModel();
+                    try {
+                        loaded = new AllMiniLmL6V2QuantizedEmbeddingModel();
+                    } catch (RuntimeException | LinkageError e) {
+                        // e.g. no ONNX Runtime build for this platform: search and related go on without vectors
+                        failure = e;
+                        LOG.errorf(e, "Sentence model %s cannot be loaded; no SEMANTIC reasons until a restart", MODEL);
+                        throw new ModelUnavailable(e);
+                    }
                     model = loaded;
                     LOG.infof("Sentence model %s loaded in %d ms", MODEL, (System.nanoTime() - start) / 1_000_000);
                 }
             }
         }
         return loaded;
+    }
+
+    /** The model could not be loaded in this process (it is not tried again). */
+    public static final class ModelUnavailable extends RuntimeException {
+        ModelUnavailable(Throwable cause) {
+            super("sentence model " + MODEL + " unavailable: " + cause, cause);
+        }
     }
 }

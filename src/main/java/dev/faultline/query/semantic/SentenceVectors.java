@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -117,16 +118,32 @@ public class SentenceVectors {
         return found;
     }
 
+    /**
+     * Stores computed vectors. The table is a cache, not acknowledged data: its commits do not wait
+     * for the disk ({@code synchronous_commit = off} for this transaction only), and a row lost in a
+     * crash is computed again.
+     */
     private void write(Map<String, float[]> vectors) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO sentence_vector (hash, vector) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING")) {
-            for (Map.Entry<String, float[]> entry : vectors.entrySet()) {
-                insert.setBytes(1, bytes(entry.getKey()));
-                insert.setBytes(2, Vectors.bytes(entry.getValue()));
-                insert.addBatch();
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (Statement relaxed = connection.createStatement();
+                 PreparedStatement insert = connection.prepareStatement(
+                         "INSERT INTO sentence_vector (hash, vector) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING")) {
+                relaxed.execute("SET LOCAL synchronous_commit = off");
+                for (Map.Entry<String, float[]> entry : vectors.entrySet()) {
+                    insert.setBytes(1, bytes(entry.getKey()));
+                    insert.setBytes(2, Vectors.bytes(entry.getValue()));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
             }
-            insert.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store sentence vectors", e);
         }

@@ -49,6 +49,26 @@ public final class Vectors {
         return normalized(sum);
     }
 
+    /**
+     * The vector as bytes for the index: scaled so that its largest component is ±127, then rounded.
+     * The direction is kept (cosine similarity ignores the scale); null for a zero vector, which a
+     * cosine index cannot hold.
+     */
+    public static byte[] quantized(float[] v) {
+        float max = 0;
+        for (float x : v) {
+            max = Math.max(max, Math.abs(x));
+        }
+        if (max == 0) {
+            return null;
+        }
+        byte[] q = new byte[v.length];
+        for (int i = 0; i < v.length; i++) {
+            q[i] = (byte) Math.round(v[i] * 127 / max);
+        }
+        return q;
+    }
+
     static byte[] bytes(float[] v) {
         ByteBuffer buffer = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         buffer.asFloatBuffer().put(v);

@@ -35,25 +35,41 @@ class RelatedIncidentsTest {
     }
 
     static final List<Judged> JUDGED = List.of(
-            new Judged("cloudflare-2025-11-18", "aws-2025-10-20",
-                    "both a latent defect in automation that generates and pushes configuration"),
+            new Judged("cloudflare-2025-11-18", "salesforce-2023-09-20",
+                    "a permissions change whose effect on other systems nobody checked, rolled out everywhere"),
             new Judged("aws-2025-10-20", "cloudflare-2025-11-18", "the same judgement, read from the other side"),
             new Judged("cloudflare-2025-06-12", "google-cloud-2025-06-12", "Workers KV's storage provider failed: an explicit link"),
             new Judged("google-cloud-2025-06-12", "cloudflare-2025-06-12", "the link seen from its target"),
-            new Judged("crowdstrike-2024-07-19", "cloudflare-2025-11-18",
-                    "an automatically produced file with a latent defect pushed everywhere at once, no staged rollout"),
-            new Judged("cloudflare-2019-07-02", "crowdstrike-2024-07-19",
-                    "an unvalidated rule/content update pushed globally at once"),
-            new Judged("aws-s3-2017-02-28", "gitlab-2017-01-31", "an operator's command with tooling that allowed too much"),
-            new Judged("gitlab-2017-01-31", "atlassian-2022-04-05", "an operator's command deleted production data; manual recovery"),
-            new Judged("atlassian-2022-04-05", "aws-s3-2017-02-28", "a script or command run by operators, unsafe tooling"),
-            new Judged("facebook-2021-10-04", "cloudflare-2020-07-17", "an operator's change to backbone routing took the network down"),
-            new Judged("microsoft-wan-2023-01-25", "facebook-2021-10-04", "a command on backbone routers, unsafe tooling"),
+            new Judged("crowdstrike-2024-07-19", "webroot-2017-04-24",
+                    "a security agent's content update, pushed to every machine at once, broke the machines it protects"),
+            new Judged("sophos-2012-09-19", "webroot-2017-04-24", "an anti-virus definition update flagged legitimate files"),
+            new Judged("cloudflare-2019-07-02", "cloudflare-2025-11-18",
+                    "unvalidated content for the proxy pushed to the whole network at once"),
+            new Judged("aws-s3-2017-02-28", "joyent-2014-05-27",
+                    "an operator's mistyped command took down far more than intended; the tool allowed it"),
+            new Judged("gitlab-2017-01-31", "aws-2012-12-24",
+                    "production data deleted by an operator's process, restored slowly by hand"),
+            new Judged("atlassian-2022-04-05", "google-cloud-2024-05-02",
+                    "a tool run by operators deleted customers' whole environments; weeks of restore"),
+            new Judged("facebook-2021-10-04", "google-cloud-2019-06-02",
+                    "maintenance work on the backbone took down the network control plane, and the tools to fix it"),
+            new Judged("microsoft-wan-2023-01-25", "centurylink-2020-08-30",
+                    "a change on backbone routers propagated to the whole network and stopped routing"),
             new Judged("fastly-2021-06-08", "cloudflare-2019-07-02", "a CDN configuration change set off a latent bug everywhere"),
             new Judged("google-2020-12-14", "google-cloud-2025-06-12", "a quota change set off a latent bug in a shared control system"),
-            new Judged("roblox-2021-10-28", "cloudflare-2023-11-02", "a control plane that was a single point of failure"),
+            new Judged("roblox-2021-10-28", "aws-2015-09-20",
+                    "an overloaded central metadata/coordination service took down everything that depended on it"),
             new Judged("slack-2021-01-04", "cloudflare-2025-11-18", "a hard limit reached under load, and the status tooling failed too"),
-            new Judged("aws-2021-12-07", "aws-2025-10-20", "automation in us-east-1 set off a congestive collapse"));
+            new Judged("aws-2021-12-07", "aws-2025-10-20", "automation in us-east-1 set off a congestive collapse"),
+            new Judged("cloudflare-2017-01-01", "reddit-2012-07-01", "a leap second: code that assumed time only moves forward"),
+            new Judged("reddit-2012-07-01", "cloudflare-2017-01-01", "the same, read from the other side"),
+            new Judged("epic-games-2021-04-06", "mozilla-2019-05-04", "a certificate nobody renewed expired and clients failed"),
+            new Judged("ericsson-2018-12-06", "mozilla-2019-05-04", "an expired certificate inside software shipped to many customers"),
+            new Judged("microsoft-exchange-2022-01-01", "azure-2012-02-29", "date arithmetic that broke on a calendar boundary"),
+            new Judged("aws-2015-09-20", "azure-dns-2021-04-01", "client retries turned a blip into an overload (retry storm)"),
+            new Judged("centurylink-2020-08-30", "google-2016-04-12", "a bad network configuration pushed everywhere at once withdrew routes"),
+            new Judged("cloudflare-2025-07-14", "google-2016-04-12", "a configuration change withdrew an anycast service's prefixes globally"),
+            new Judged("rogers-2022-07-08", "att-2024-02-22", "a change in a telecom core network took every subscriber down"));
 
     @BeforeEach
     void indexed() {
@@ -71,6 +87,14 @@ class RelatedIncidentsTest {
             }
         }
         assertThat(misses).isEmpty();
+    }
+
+    @Test
+    void semantic_reasons_quote_the_closest_pair_of_sentences() {
+        List<String> details = given().get("/api/incidents/cloudflare-2017-01-01/related").then().statusCode(200)
+                .extract().path("items.find { it.id == 'reddit-2012-07-01' }.reasons.findAll { it.kind == 'SEMANTIC' }.detail");
+        assertThat(details).singleElement().satisfies(d -> assertThat(d).contains("cosine").contains("closest: \"")
+                .contains("\" here and \"").contains("\" there ("));
     }
 
     @Test
