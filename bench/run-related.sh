@@ -60,7 +60,10 @@ echo "rebuild with a warm vector cache: $rebuild"
 
 peer_s=$(java -cp "$cp" dev.faultline.bench.RelatedBenchmark peer-load "$pg$db" "$corpus" | sed -n 's/^PEER_LOAD_SECONDS //p')
 echo "peer loaded in ${peer_s}s"
-result=$(java -cp "$cp" dev.faultline.bench.RelatedBenchmark measure "$base" "$pg$db" "$n" "$sources" "$rounds" "$peer_sources" | tee /dev/stderr | sed -n 's/^RELATED_JSON //p')
+# printed, then parsed (not `tee /dev/stderr`: when stderr is a file, that reopens and truncates it)
+measured=$(java -cp "$cp" dev.faultline.bench.RelatedBenchmark measure "$base" "$pg$db" "$n" "$sources" "$rounds" "$peer_sources")
+echo "$measured"
+result=$(echo "$measured" | sed -n 's/^RELATED_JSON //p')
 kill $sampler 2>/dev/null || true
 max_rss=$(sort -n "$out/related-rss.txt" | tail -1)
 printf '{"date":"%s","incidents":%d,"events":%d,"embedding":%s,"vectorCache":"%s","importSeconds":%s,"indexCaughtUpSeconds":%s,"sentencesInCache":%d,"warmRebuild":%s,"peerLoadSeconds":%s,"maxRssMb":%d,"related":%s}\n' \

@@ -45,7 +45,10 @@ index_bytes=$(du -sb "$data/index/$(sed -n 's/^generation=//p' "$data/index/CURR
 peer_s=$(java -cp "$cp" dev.faultline.bench.SearchBenchmark peer-load "$pg$db" "$corpus" | sed -n 's/^PEER_LOAD_SECONDS //p')
 peer_bytes=$(psql -tA -h 127.0.0.1 -U postgres -d "$db" -c "SELECT pg_total_relation_size('peer_incident')")
 echo "peer loaded in ${peer_s}s"
-result=$(java -cp "$cp" dev.faultline.bench.SearchBenchmark measure "$base" "$pg$db" "$rounds" "$seconds" | tee /dev/stderr | sed -n 's/^SEARCH_JSON //p')
+# printed, then parsed (not `tee /dev/stderr`: when stderr is a file, that reopens and truncates it)
+measured=$(java -cp "$cp" dev.faultline.bench.SearchBenchmark measure "$base" "$pg$db" "$rounds" "$seconds")
+echo "$measured"
+result=$(echo "$measured" | sed -n 's/^SEARCH_JSON //p')
 kill $sampler 2>/dev/null || true
 max_rss=$(sort -n "$out/search-rss.txt" | tail -1)
 printf '{"date":"%s","incidents":%d,"events":%d,"importSeconds":%s,"indexCaughtUpSeconds":%s,"rebuild":%s,"indexBytes":%d,"peerLoadSeconds":%s,"peerTableBytes":%d,"maxRssMb":%d,"search":%s}\n' \
