@@ -40,7 +40,7 @@ class SearchTest {
             "latent bug after a routine configuration change | cloudflare-2025-11-18",
             "cloudfare bot managment                          | cloudflare-2025-11-18",
             "DNS race condition                               | aws-2025-10-20",
-            "domain name system automation                    | aws-2025-10-20",
+            "domain name system automation empty record       | aws-2025-10-20",
             "regular expression backtracking                  | cloudflare-2019-07-02",
             "backups failed database deleted                  | gitlab-2017-01-31",
             "maintenance command backbone                     | facebook-2021-10-04",
@@ -68,7 +68,15 @@ class SearchTest {
         for (Map<String, Object> value : all.<Map<String, Object>>getList("facets.organization")) {
             facet.put((String) value.get("value"), (Integer) value.get("count"));
         }
-        assertThat(facet).isEqualTo(byOrganization);
+        // the most frequent organizations, each with its count over all matches
+        assertThat(facet).hasSize(Math.min(20, byOrganization.size()));
+        facet.forEach((organization, count) -> assertThat(count).as(organization).isEqualTo(byOrganization.get(organization)));
+        int leastShown = facet.values().stream().mapToInt(Integer::intValue).min().orElseThrow();
+        byOrganization.forEach((organization, count) -> {
+            if (!facet.containsKey(organization)) {
+                assertThat(count).as("%s is left out of the facet", organization).isLessThanOrEqualTo(leastShown);
+            }
+        });
         int years = all.<Map<String, Object>>getList("facets.year").stream().mapToInt(v -> (Integer) v.get("count")).sum();
         assertThat(years).isEqualTo(total);
 
@@ -143,7 +151,7 @@ class SearchTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"crowdstrike, 10, 2", "outage, 10, 1000", "outage, 7, 7", "zzzz-no-such-word, 10, 1"})
+    @CsvSource({"crowdstrike, 10, 2", "outage, 10, 1000", "outage, 20, 5", "zzzz-no-such-word, 10, 1"})
     void a_page_past_the_last_hit_is_empty(String q, int size, int page) {
         int total = given().queryParam("q", q).get("/api/search").then().statusCode(200).extract().path("total");
         assertThat(total).isLessThanOrEqualTo(size * page);
