@@ -87,11 +87,11 @@ class EmbeddedDefaultIT {
         assertThat(again.body()).contains("Our own outage");
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         String list = get("/api/incidents?size=100").body();
-        while (!list.contains("\"total\":21") && System.nanoTime() < deadline) {
+        while (!list.contains("\"total\":61") && System.nanoTime() < deadline) {
             Thread.sleep(200); // the catalogue is eventually consistent
             list = get("/api/incidents?size=100").body();
         }
-        assertThat(list).as("seeds imported once, not again on restart").contains("\"total\":21");
+        assertThat(list).as("seeds imported once, not again on restart").contains("\"total\":61");
         awaitSearchHit("cloudfare bot managment", "cloudflare-2025-11-18"); // index deleted while stopped: rebuilt
         assertThat(get("/api/admin/projections").body()).contains("no search index");
     }
