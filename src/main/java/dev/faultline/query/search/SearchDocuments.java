@@ -60,12 +60,12 @@ public final class SearchDocuments {
                 roles.add(statement.role());
             }
         }
-        Set<String> labels = new LinkedHashSet<>();
+        Why why = Why.of(view);
+        Set<String> labels = why.labels();
         List<String> rootCauses = new ArrayList<>();
         for (IncidentView.RootCause cause : view.rootCauses()) {
             if (cause.ruledOut() == null) {
                 rootCauses.add(cause.summary());
-                labels.addAll(cause.labels());
             } else {
                 history.add(cause.summary());
             }
@@ -73,7 +73,6 @@ public final class SearchDocuments {
         List<String> factors = new ArrayList<>();
         for (IncidentView.ContributingFactor factor : view.contributingFactors()) {
             factors.add(factor.text());
-            labels.addAll(factor.labels());
         }
         List<String> impact = new ArrayList<>();
         if (view.impact() != null) {
@@ -125,7 +124,6 @@ public final class SearchDocuments {
         doc.links = view.links().stream().map(IncidentView.Link::incidentId).distinct().toList();
         doc.labelText = labelText;
         doc.spelling = spelling;
-        Why why = Why.of(view);
         doc.whySentences = why.sentences();
         doc.whyWords = List.copyOf(why.words());
         doc.facets = facets(doc);
