@@ -1,10 +1,13 @@
 package dev.faultline.query.search;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
@@ -106,9 +109,38 @@ public class RelatedCandidates {
     }
 
     /** What related-incident scoring needs of an incident, as the index holds it now. */
-    public record Profile(String id, String title, String organization, java.time.Instant startedAt,
-                          java.util.Set<String> labels, java.util.Set<String> links, java.util.Set<String> words,
-                          List<String> sentences) {
+    public record Profile(String id, String title, String organization, Instant startedAt, Set<String> labels,
+                          Set<String> links, Set<String> words, List<String> sentences) {
+
+        // text never holds control characters (they are refused on input), so two of them separate
+        private static final String FIELD = "\u001e";
+        private static final String VALUE = "\u001f";
+
+        /** This profile as one stored value ({@link SearchDocument#related}). */
+        public String encoded() {
+            return String.join(FIELD, id, nullToEmpty(title), nullToEmpty(organization),
+                    startedAt == null ? "" : startedAt.toString(), String.join(VALUE, labels),
+                    String.join(VALUE, links), String.join(VALUE, words), String.join(VALUE, sentences));
+        }
+
+        static Profile decoded(String encoded) {
+            String[] f = encoded.split(FIELD, -1);
+            return new Profile(f[0], emptyToNull(f[1]), emptyToNull(f[2]), f[3].isEmpty() ? null : Instant.parse(f[3]),
+                    new LinkedHashSet<>(values(f[4])), new LinkedHashSet<>(values(f[5])),
+                    new LinkedHashSet<>(values(f[6])), values(f[7]));
+        }
+
+        private static List<String> values(String joined) {
+            return joined.isEmpty() ? List.of() : List.of(joined.split(VALUE, -1));
+        }
+
+        private static String nullToEmpty(String s) {
+            return s == null ? "" : s;
+        }
+
+        private static String emptyToNull(String s) {
+            return s.isEmpty() ? null : s;
+        }
     }
 
     /** The profiles of these incidents (those the index holds), by id. */
@@ -119,18 +151,11 @@ public class RelatedCandidates {
         try (SearchSession session = indexes.active().mapping().createSession()) {
             Map<String, Profile> profiles = new LinkedHashMap<>();
             session.search(SearchDocument.class)
-                    .select(f -> f.composite().from(f.id(String.class), f.field("title", String.class),
-                            f.field("organization", String.class), f.field("startedAt", java.time.Instant.class),
-                            f.field("labels", String.class).list(), f.field("links", String.class).list(),
-                            f.field("whyWords", String.class).list(), f.field("whySentences", String.class).list()).asList())
+                    .select(f -> f.field("related", String.class))
                     .where(f -> f.terms().field(SearchDocument.ID_KEYWORD).matchingAny(List.copyOf(ids)))
                     .fetchHits(ids.size())
-                    .forEach(row -> {
-                        @SuppressWarnings("unchecked")
-                        Profile profile = new Profile((String) row.get(0), (String) row.get(1), (String) row.get(2),
-                                (java.time.Instant) row.get(3), new java.util.LinkedHashSet<>((List<String>) row.get(4)),
-                                new java.util.LinkedHashSet<>((List<String>) row.get(5)),
-                                new java.util.LinkedHashSet<>((List<String>) row.get(6)), (List<String>) row.get(7));
+                    .forEach(encoded -> {
+                        Profile profile = Profile.decoded(encoded);
                         profiles.put(profile.id(), profile);
                     });
             return profiles;

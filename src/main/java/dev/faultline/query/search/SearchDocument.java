@@ -32,7 +32,7 @@ public class SearchDocument {
     private static final String EN_Q = SearchAnalysis.ENGLISH_QUERY;
 
     /** Bump when the mapping changes: an index of another schema is rebuilt at start. */
-    public static final String SCHEMA = "7";
+    public static final String SCHEMA = "8";
 
     @DocumentId
     @KeywordField(name = SearchDocument.ID_KEYWORD)
@@ -102,11 +102,11 @@ public class SearchDocument {
     @FullTextField(analyzer = SearchAnalysis.PLAIN)
     List<String> spelling;
 
-    @KeywordField(aggregable = Aggregable.YES, projectable = Projectable.YES)
+    @KeywordField(aggregable = Aggregable.YES)
     List<String> labels;
 
     /** The incidents this one links to explicitly, so related incidents find links in both directions. */
-    @KeywordField(projectable = Projectable.YES)
+    @KeywordField
     List<String> links;
 
     /**
@@ -124,13 +124,17 @@ public class SearchDocument {
     /** The name of {@link #whyVector} in the index. */
     public static final String WHY_VECTOR = "whyVector";
 
-    /** The sentences of why themselves, stored so related incidents can quote the closest pair. */
-    @GenericField(searchable = Searchable.NO, projectable = Projectable.YES)
+    /** The sentences of why ({@link Why#sentences()}): not indexed themselves (see {@link #related}). */
     List<String> whySentences;
 
-    /** The content words of why ({@link Why#words()}), stored so related incidents score without folding. */
+    /**
+     * What related-incident scoring needs of the incident — title, organization, start, labels,
+     * links, words and sentences of why — stored as one value ({@link RelatedCandidates.Profile#encoded()}),
+     * so candidates are scored without folding; one stored value instead of a hundred, which each
+     * projected field would walk (docs/decisions.md).
+     */
     @GenericField(searchable = Searchable.NO, projectable = Projectable.YES)
-    List<String> whyWords;
+    String related;
 
     /**
      * Every facet value of the incident in one field — {@code organization=Cloudflare},

@@ -125,7 +125,8 @@ public final class SearchDocuments {
         doc.labelText = labelText;
         doc.spelling = spelling;
         doc.whySentences = why.sentences();
-        doc.whyWords = List.copyOf(why.words());
+        doc.related = new RelatedCandidates.Profile(doc.id, doc.title, doc.organization, doc.startedAt,
+                new LinkedHashSet<>(doc.labels), new LinkedHashSet<>(doc.links), why.words(), why.sentences()).encoded();
         doc.facets = facets(doc);
         return doc;
     }

@@ -54,8 +54,13 @@ class WhyDocumentTest {
                 "Nothing checked the file's size before use.", "The feature file is pushed to every machine.",
                 "A generated feature file doubled in size.");
         assertThat(doc.labels).containsExactly("trigger:data-change", "defect:latent-bug", "defect:missing-validation");
-        assertThat(doc.whyWords).contains("permission", "duplicate", "feature", "generat")
+        RelatedCandidates.Profile stored = RelatedCandidates.Profile.decoded(doc.related);
+        assertThat(stored.words()).contains("permission", "duplicate", "feature", "generat")
                 .doesNotContain("botnet", "ddos", "attack");
+        assertThat(stored.sentences()).isEqualTo(doc.whySentences);
+        assertThat(stored.labels()).containsExactlyElementsOf(doc.labels);
+        assertThat(stored.id()).isEqualTo(ID);
+        assertThat(stored.startedAt()).isEqualTo(doc.startedAt);
         assertThat(doc.whyVector).as("vectors are given by WhyVectors, not by the fold").isNull();
     }
 
