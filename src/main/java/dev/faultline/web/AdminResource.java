@@ -3,6 +3,7 @@ package dev.faultline.web;
 import dev.faultline.api.query.ProjectionStatus;
 import dev.faultline.infra.axon.ParkedEvents;
 import dev.faultline.infra.axon.ProjectionMonitor;
+import dev.faultline.query.pattern.PatternProjection;
 import dev.faultline.query.search.IndexRebuild;
 import dev.faultline.query.search.SearchProjection;
 import dev.faultline.web.problem.Problem;
@@ -85,14 +86,20 @@ public class AdminResource {
     @Path("/{name}/rebuild")
     @Operation(summary = "Rebuild a projection without downtime", description = """
             search: a new index is built from the event store beside the serving one, which keeps answering
-            until the new one has caught up; then they swap. 202 with the status; 409 if a rebuild is running.""")
+            until the new one has caught up; then they swap. 202 with the status; 409 if a rebuild is running.
+            patterns: its table is emptied and refilled from the event store; until it has caught up (lag 0),
+            patterns, recurrences, the action board and statistics show part of the catalogue.""")
     @APIResponse(responseCode = "202", description = "Rebuild started")
     @APIResponse(responseCode = "404", description = "No such projection, or it cannot be rebuilt")
     @APIResponse(responseCode = "409", description = "A rebuild is already running")
     public Response rebuild(@PathParam("name") String name) {
+        if (PatternProjection.GROUP.equals(name)) {
+            monitor.replay(name);
+            return Response.accepted(statuses.of(name)).location(URI.create("/api/admin/projections")).build();
+        }
         if (!SearchProjection.GROUP.equals(name)) {
             return Problem.of(404, "Not Found", "no rebuildable projection named '" + name
-                    + "'; rebuildable: " + SearchProjection.GROUP).toResponse();
+                    + "'; rebuildable: " + SearchProjection.GROUP + ", " + PatternProjection.GROUP).toResponse();
         }
         if (!rebuild.start("requested through the API")) {
             return Problem.of(409, "Conflict", "a rebuild of the search index is already running").toResponse();

@@ -61,4 +61,52 @@ final class Params {
         }
         throw new InvalidParameter(name, "must be an integer from " + min + " to " + max);
     }
+
+    /** true or false (absent: false). */
+    static boolean bool(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidParameter(name, "must be true or false");
+        };
+    }
+
+    /** Labels or families of the taxonomy; an unknown one is a bad parameter. */
+    static java.util.Set<String> labels(String name, java.util.List<String> values) {
+        dev.faultline.taxonomy.Taxonomy taxonomy = dev.faultline.taxonomy.Taxonomy.current();
+        java.util.Set<String> families = taxonomy.view().dimensions().stream().flatMap(d -> d.families().stream())
+                .map(f -> f.label()).collect(Collectors.toSet());
+        for (String value : values) {
+            if (!taxonomy.contains(value) && !families.contains(value)) {
+                throw new InvalidParameter(name, "unknown label or family '" + value + "'; see GET /api/taxonomy");
+            }
+        }
+        return java.util.Set.copyOf(values);
+    }
+
+    /** Collects every malformed parameter of a request, so one 400 names them all. */
+    static final class Errors {
+        private final java.util.List<dev.faultline.web.problem.Problem.FieldError> errors = new java.util.ArrayList<>();
+
+        <T> T get(java.util.function.Supplier<T> parse) {
+            try {
+                return parse.get();
+            } catch (InvalidParameter e) {
+                errors.add(new dev.faultline.web.problem.Problem.FieldError(e.field(), e.getMessage()));
+                return null;
+            }
+        }
+
+        /** Throws a 400 naming every bad parameter, if there is any. */
+        void check() {
+            if (!errors.isEmpty()) {
+                throw new dev.faultline.web.problem.ProblemException(dev.faultline.web.problem.Problem.of(
+                        jakarta.ws.rs.core.Response.Status.BAD_REQUEST, errors.stream().map(e -> e.field() + ": " + e.message())
+                                .collect(Collectors.joining("; ")), java.util.List.copyOf(errors)));
+            }
+        }
+    }
 }

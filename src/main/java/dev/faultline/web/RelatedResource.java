@@ -2,8 +2,6 @@ package dev.faultline.web;
 
 import dev.faultline.api.query.RelatedIncidents;
 import dev.faultline.query.related.RelatedIncidentFinder;
-import dev.faultline.taxonomy.Taxonomy;
-import dev.faultline.web.problem.InvalidParameter;
 import dev.faultline.web.problem.Problem;
 import dev.faultline.web.problem.ProblemException;
 import jakarta.ws.rs.GET;
@@ -48,14 +46,7 @@ public class RelatedResource {
                                     @QueryParam("label") List<String> labels,
                                     @Parameter(description = "true, or an ISO-8601 instant") @QueryParam("startedBefore") String startedBefore,
                                     @QueryParam("knownAt") String knownAt) {
-        Taxonomy taxonomy = Taxonomy.current();
-        Set<String> families = taxonomy.view().dimensions().stream().flatMap(d -> d.families().stream())
-                .map(f -> f.label()).collect(java.util.stream.Collectors.toSet());
-        for (int i = 0; i < labels.size(); i++) {
-            if (!taxonomy.contains(labels.get(i)) && !families.contains(labels.get(i))) {
-                throw new InvalidParameter("label", "unknown label or family '" + labels.get(i) + "'; see GET /api/taxonomy");
-            }
-        }
+        Params.labels("label", labels);
         boolean beforeThisOne = "true".equalsIgnoreCase(startedBefore == null ? null : startedBefore.strip());
         Instant before = beforeThisOne ? null : Params.instant("startedBefore", startedBefore);
         RelatedIncidentFinder.Query query = new RelatedIncidentFinder.Query(id, Params.intInRange("size", size, 10, 1, 50),

@@ -3,6 +3,7 @@ package dev.faultline.infra.axon;
 import dev.faultline.command.Incident;
 import dev.faultline.command.PostmortemTemplate;
 import dev.faultline.query.catalogue.IncidentCatalogueProjection;
+import dev.faultline.query.pattern.PatternProjection;
 import dev.faultline.query.search.SearchProjection;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.ClientProxy;
@@ -51,6 +52,9 @@ public class AxonConfiguration {
     /** The processing group of the search index (GET /api/search). */
     public static final String SEARCH = SearchProjection.GROUP;
 
+    /** The processing group of recurring patterns, recurrences, the action board and statistics. */
+    public static final String PATTERNS = PatternProjection.GROUP;
+
     private final Configuration configuration;
 
     private final JdbcTransactions transactions;
@@ -58,7 +62,8 @@ public class AxonConfiguration {
     private final SearchProjection search;
 
     AxonConfiguration(AgroalDataSource dataSource, CommandValidation validation, DeadLetterQueues deadLetters,
-                      IncidentCatalogueProjection catalogue, SearchProjection search) {
+                      IncidentCatalogueProjection catalogue, SearchProjection search,
+                      PatternProjection patterns) {
         JdbcTransactions transactions = new JdbcTransactions(dataSource);
         this.transactions = transactions;
         this.search = search;
@@ -115,7 +120,15 @@ public class AxonConfiguration {
                 .registerTrackingEventProcessor(SEARCH, c -> tail,
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(200))
-                .registerEventHandler(c -> ClientProxy.unwrap(search));
+                .registerEventHandler(c -> ClientProxy.unwrap(search))
+                .registerTrackingEventProcessor(PATTERNS, c -> tail,
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(200))
+                .registerEventHandler(c -> ClientProxy.unwrap(patterns))
+                .registerDeadLetterQueue(PATTERNS, c -> deadLetters.queue(PATTERNS))
+                .registerDeadLetterPolicy(PATTERNS, c -> DeadLetterQueues.countingAttempts())
+                .registerDeadLetteringEventHandlerInvokerConfiguration(PATTERNS,
+                        (c, invoker) -> invoker.enableSequenceIdentifierCache());
 
         configuration = configurer.buildConfiguration();
         configuration.commandBus().registerDispatchInterceptor(new CommandMetadata());

@@ -14,7 +14,8 @@ import org.axonframework.eventhandling.TrackingEventProcessor;
 public class ProjectionMonitor {
 
     /** The projections, each fed by the processor of the same name. */
-    public static final List<String> PROJECTIONS = List.of(AxonConfiguration.CATALOGUE, AxonConfiguration.SEARCH);
+    public static final List<String> PROJECTIONS = List.of(AxonConfiguration.CATALOGUE, AxonConfiguration.SEARCH,
+            AxonConfiguration.PATTERNS);
 
     /**
      * One processor: whether it runs, whether it is failing, the global position it has read up to
@@ -77,6 +78,18 @@ public class ProjectionMonitor {
             }
             Thread.sleep(5);
         }
+    }
+
+    /**
+     * Replays a projection that keeps its read model in PostgreSQL from the first event: stops its
+     * processor, resets its token (its reset handler empties the read model) and starts it again,
+     * which catches up in the background.
+     */
+    public void replay(String processor) {
+        TrackingEventProcessor tracking = processor(processor);
+        tracking.shutDown();
+        tracking.resetTokens();
+        tracking.start();
     }
 
     private TrackingEventProcessor processor(String name) {

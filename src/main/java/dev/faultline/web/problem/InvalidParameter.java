@@ -13,6 +13,10 @@ public final class InvalidParameter extends RuntimeException {
         this.field = field;
     }
 
+    public String field() {
+        return field;
+    }
+
     public Response toResponse() {
         return Problem.of(Response.Status.BAD_REQUEST, field + ": " + getMessage(),
                 List.of(new Problem.FieldError(field, getMessage()))).toResponse();

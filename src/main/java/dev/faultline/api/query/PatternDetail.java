@@ -1,0 +1,20 @@
+package dev.faultline.api.query;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One pattern with its incidents in time order, the sentences that put each in it, and what each announced. */
+public record PatternDetail(PatternSummary pattern, Instant knownAt, List<Member> incidents) {
+
+    public record Member(String incidentId, String title, String organization, Instant startedAt, String status,
+                         List<Because> because, List<Action> remediations) {
+    }
+
+    /** A label of the pattern the incident carries, and the sentences (root causes, factors) that carry it. */
+    public record Because(String label, List<String> sentences) {
+    }
+
+    public record Action(String actionId, String description, String type, String status, String owner,
+                         java.time.LocalDate dueDate) {
+    }
+}

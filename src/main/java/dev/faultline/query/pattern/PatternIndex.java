@@ -1,0 +1,182 @@
+package dev.faultline.query.pattern;
+
+import dev.faultline.taxonomy.Taxonomy;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * The facts of every incident (as known at one time) and, for each pattern, which incidents are in
+ * it and in how many of them each organization appears. Kept up to date one incident at a time
+ * ({@link #put}): a change touches only the patterns the incident leaves or joins. Incidents are
+ * numbered in arrival order; a pattern's members are a compressed bitmap of those numbers.
+ */
+public final class PatternIndex {
+
+    /** A pattern with its members. */
+    public static final class Entry {
+        final PatternKeys.Key key;
+        final RoaringBitmap members = new RoaringBitmap();
+        final Map<String, Integer> organizations = new HashMap<>();
+
+        Entry(PatternKeys.Key key) {
+            this.key = key;
+        }
+
+        public PatternKeys.Key key() {
+            return key;
+        }
+
+        public RoaringBitmap members() {
+            return members;
+        }
+
+        public int organizationCount() {
+            return organizations.size();
+        }
+    }
+
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Map<String, Integer> numbers = new HashMap<>();
+    private final List<IncidentFacts> facts = new ArrayList<>();
+    private final List<Collection<String>> keysOf = new ArrayList<>();
+    private final Map<String, Entry> entries = new HashMap<>();
+    private Taxonomy taxonomy;
+
+    public PatternIndex(Taxonomy taxonomy) {
+        this.taxonomy = taxonomy;
+    }
+
+    public static PatternIndex of(Collection<IncidentFacts> all, Taxonomy taxonomy) {
+        PatternIndex index = new PatternIndex(taxonomy);
+        all.forEach(index::put);
+        return index;
+    }
+
+    /** Adds the incident, or replaces what was known of it (unless what is here was known later). */
+    public void put(IncidentFacts next) {
+        lock.writeLock().lock();
+        try {
+            Integer number = numbers.get(next.id());
+            if (number != null && facts.get(number).knownFrom().isAfter(next.knownFrom())) {
+                return; // older than what is here (read before a newer batch committed)
+            }
+            if (number == null) {
+                number = facts.size();
+                numbers.put(next.id(), number);
+                facts.add(null);
+                keysOf.add(List.of());
+            } else {
+                remove(number);
+            }
+            facts.set(number, next);
+            Map<String, PatternKeys.Key> keys = PatternKeys.of(canonical(next.labels().keySet()), taxonomy);
+            for (PatternKeys.Key key : keys.values()) {
+                Entry entry = entries.computeIfAbsent(key.key(), k -> new Entry(key));
+                entry.members.add(number);
+                entry.organizations.merge(next.organization(), 1, Integer::sum);
+            }
+            keysOf.set(number, List.copyOf(keys.keySet()));
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Recomputes every incident's patterns under a changed taxonomy (a label renamed, or given a family). */
+    public void use(Taxonomy changed) {
+        lock.writeLock().lock();
+        try {
+            taxonomy = changed;
+            List<IncidentFacts> all = List.copyOf(facts);
+            numbers.clear();
+            facts.clear();
+            keysOf.clear();
+            entries.clear();
+            all.forEach(this::put);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public void clear() {
+        lock.writeLock().lock();
+        try {
+            numbers.clear();
+            facts.clear();
+            keysOf.clear();
+            entries.clear();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Runs a read against a consistent state. */
+    public <T> T read(Function<PatternIndex, T> query) {
+        lock.readLock().lock();
+        try {
+            return query.apply(this);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    // what reads may use (under read())
+
+    public Taxonomy taxonomy() {
+        return taxonomy;
+    }
+
+    public Collection<Entry> entries() {
+        return entries.values();
+    }
+
+    public Entry entry(String key) {
+        return entries.get(key);
+    }
+
+    public int size() {
+        return facts.size();
+    }
+
+    public IncidentFacts facts(int number) {
+        return facts.get(number);
+    }
+
+    public IncidentFacts facts(String id) {
+        Integer number = numbers.get(id);
+        return number == null ? null : facts.get(number);
+    }
+
+    public List<IncidentFacts> all() {
+        return facts;
+    }
+
+    /** The pattern keys of an incident. */
+    public Collection<String> keysOf(String id) {
+        Integer number = numbers.get(id);
+        return number == null ? List.of() : keysOf.get(number);
+    }
+
+    /** The labels of an incident under the current taxonomy (renamed labels under their new names). */
+    public List<String> canonical(Collection<String> labels) {
+        return labels.stream().map(taxonomy::canonical).distinct().toList();
+    }
+
+    private void remove(int number) {
+        IncidentFacts old = facts.get(number);
+        for (String key : keysOf.get(number)) {
+            Entry entry = entries.get(key);
+            entry.members.remove(number);
+            entry.organizations.computeIfPresent(old.organization(), (o, n) -> n == 1 ? null : n - 1);
+            if (entry.members.isEmpty()) {
+                entries.remove(key);
+            }
+        }
+    }
+}

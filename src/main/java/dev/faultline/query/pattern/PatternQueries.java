@@ -1,0 +1,178 @@
+package dev.faultline.query.pattern;
+
+import dev.faultline.api.query.Page;
+import dev.faultline.api.query.PatternDetail;
+import dev.faultline.api.query.PatternSummary;
+import dev.faultline.api.value.RemediationStatus;
+import dev.faultline.taxonomy.Taxonomy;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.roaringbitmap.RoaringBitmap;
+
+/** Recurring patterns and one pattern's incidents, read from a {@link PatternIndex}. */
+public final class PatternQueries {
+
+    /** Most organization names a pattern summary lists (the most frequent first). */
+    static final int NAMES_SHOWN = 20;
+
+    private PatternQueries() {
+    }
+
+    /** What to list: each label must be in the pattern (a family matches its members); incidents filtered by organization and start. */
+    public record Filter(Set<String> labels, Set<String> organizations, Instant from, Instant to, int minOrganizations) {
+
+        boolean filtersIncidents() {
+            return !organizations.isEmpty() || from != null || to != null;
+        }
+
+        boolean accepts(IncidentFacts f) {
+            return (organizations.isEmpty() || organizations.stream().anyMatch(o -> o.equalsIgnoreCase(f.organization())))
+                    && (from == null || !f.startedAt().isBefore(from))
+                    && (to == null || f.startedAt().isBefore(to));
+        }
+    }
+
+    public enum Sort { ORGANIZATIONS, INCIDENTS, RECENT }
+
+    private record Match(PatternIndex.Entry entry, RoaringBitmap members, int organizations, Instant lastSeen) {
+    }
+
+    static Page<PatternSummary> list(PatternIndex index, Filter filter, Sort sort, int page, int size) {
+        RoaringBitmap subset = filter.filtersIncidents() ? subset(index, filter) : null;
+        List<Match> matches = new ArrayList<>();
+        for (PatternIndex.Entry entry : index.entries()) {
+            if (entry.organizationCount() < filter.minOrganizations() || !carries(entry.key(), filter.labels(), index.taxonomy())) {
+                continue;
+            }
+            RoaringBitmap members = subset == null ? entry.members() : RoaringBitmap.and(entry.members(), subset);
+            int organizations = subset == null ? entry.organizationCount() : organizations(index, members);
+            if (organizations >= filter.minOrganizations()) {
+                matches.add(new Match(entry, members, organizations,
+                        sort == Sort.RECENT ? lastSeen(index, members) : null));
+            }
+        }
+        Comparator<Match> byKey = Comparator.comparing(m -> m.entry().key().key());
+        Comparator<Match> order = switch (sort) {
+            case ORGANIZATIONS -> Comparator.comparingInt(Match::organizations).reversed()
+                    .thenComparing(Comparator.comparingInt((Match m) -> m.members().getCardinality()).reversed());
+            case INCIDENTS -> Comparator.comparingInt((Match m) -> m.members().getCardinality()).reversed()
+                    .thenComparing(Comparator.comparingInt(Match::organizations).reversed());
+            case RECENT -> Comparator.comparing(Match::lastSeen, Comparator.reverseOrder());
+        };
+        matches.sort(order.thenComparing(byKey));
+        int from = Math.min(matches.size(), page * size);
+        List<PatternSummary> items = matches.subList(from, Math.min(matches.size(), from + size)).stream()
+                .map(m -> summary(index, m.entry().key(), m.members())).toList();
+        return new Page<>(matches.size(), page, size, items);
+    }
+
+    static Optional<PatternDetail> detail(PatternIndex index, String key, Instant knownAt) {
+        PatternIndex.Entry entry = index.entry(key);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        Set<String> own = new HashSet<>(entry.key().labels());
+        List<IncidentFacts> members = new ArrayList<>();
+        entry.members().forEach((int n) -> members.add(index.facts(n)));
+        members.sort(Comparator.comparing(IncidentFacts::startedAt).thenComparing(IncidentFacts::id));
+        List<PatternDetail.Member> incidents = members.stream().map(f -> {
+            List<PatternDetail.Because> because = new ArrayList<>();
+            f.labels().forEach((label, sentences) -> {
+                String canonical = index.taxonomy().canonical(label);
+                boolean inIt = own.contains(canonical)
+                        || index.taxonomy().familyOf(canonical).map(own::contains).orElse(false);
+                if (inIt) {
+                    because.add(new PatternDetail.Because(canonical, sentences));
+                }
+            });
+            List<PatternDetail.Action> actions = f.actions().stream().map(a -> new PatternDetail.Action(a.id(),
+                    a.description(), a.type().name(), a.status().name(), a.owner(), a.dueDate())).toList();
+            return new PatternDetail.Member(f.id(), f.title(), f.organization(), f.startedAt(), f.status().name(),
+                    because, actions);
+        }).toList();
+        return Optional.of(new PatternDetail(summary(index, entry.key(), entry.members()), knownAt, incidents));
+    }
+
+    static PatternSummary summary(PatternIndex index, PatternKeys.Key key, RoaringBitmap members) {
+        Map<String, Integer> organizations = new HashMap<>();
+        TreeMap<Integer, Integer> perYear = new TreeMap<>();
+        Instant first = null;
+        Instant last = null;
+        Percentiles.Values detect = new Percentiles.Values();
+        Percentiles.Values mitigate = new Percentiles.Values();
+        Percentiles.Values duration = new Percentiles.Values();
+        int proposed = 0;
+        int done = 0;
+        int abandoned = 0;
+        for (int n : members) {
+            IncidentFacts f = index.facts(n);
+            organizations.merge(f.organization(), 1, Integer::sum);
+            perYear.merge(f.startedAt().atZone(ZoneOffset.UTC).getYear(), 1, Integer::sum);
+            first = first == null || f.startedAt().isBefore(first) ? f.startedAt() : first;
+            last = last == null || f.startedAt().isAfter(last) ? f.startedAt() : last;
+            detect.add(f.detectSeconds());
+            mitigate.add(f.mitigateSeconds());
+            duration.add(f.durationSeconds());
+            for (IncidentFacts.Action action : f.actions()) {
+                proposed++;
+                done += action.status() == RemediationStatus.DONE ? 1 : 0;
+                abandoned += action.status() == RemediationStatus.ABANDONED ? 1 : 0;
+            }
+        }
+        List<String> names = organizations.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(NAMES_SHOWN).map(Map.Entry::getKey).toList();
+        return new PatternSummary(key.key(), key.kind().name(), key.labels(), members.getCardinality(),
+                organizations.size(), names, first, last,
+                perYear.entrySet().stream().map(e -> new PatternSummary.YearCount(e.getKey(), e.getValue())).toList(),
+                new PatternSummary.Durations(detect.distribution(), mitigate.distribution(), duration.distribution()),
+                new PatternSummary.Remediation(proposed, proposed - done - abandoned, done, abandoned));
+    }
+
+    /** Whether the pattern carries each wanted label; a wanted family is carried by any of its members. */
+    static boolean carries(PatternKeys.Key key, Set<String> wanted, Taxonomy taxonomy) {
+        for (String label : wanted) {
+            boolean carried = key.labels().contains(label)
+                    || key.labels().stream().anyMatch(l -> taxonomy.familyOf(l).map(label::equals).orElse(false));
+            if (!carried) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static RoaringBitmap subset(PatternIndex index, Filter filter) {
+        RoaringBitmap subset = new RoaringBitmap();
+        List<IncidentFacts> all = index.all();
+        for (int n = 0; n < all.size(); n++) {
+            if (filter.accepts(all.get(n))) {
+                subset.add(n);
+            }
+        }
+        return subset;
+    }
+
+    private static int organizations(PatternIndex index, RoaringBitmap members) {
+        Set<String> organizations = new HashSet<>();
+        members.forEach((int n) -> organizations.add(index.facts(n).organization()));
+        return organizations.size();
+    }
+
+    private static Instant lastSeen(PatternIndex index, RoaringBitmap members) {
+        Instant last = Instant.MIN;
+        for (int n : members) {
+            Instant started = index.facts(n).startedAt();
+            last = started.isAfter(last) ? started : last;
+        }
+        return last;
+    }
+}
