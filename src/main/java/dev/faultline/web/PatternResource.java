@@ -75,12 +75,18 @@ public class PatternResource {
     @GET
     @Path("/{key}")
     @Operation(summary = "One pattern", description = """
-            The pattern's figures, and its incidents in time order, each with the sentences (root causes,
+            The pattern's figures, and a page of its incidents in time order, each with the sentences (root causes,
             contributing factors) that put it in the pattern and the remediation actions it announced.
             The key is a label, a family, or labels joined by '+' in alphabetical order, as GET /api/patterns gives it.""")
-    public PatternDetail pattern(@PathParam("key") String key, @QueryParam("knownAt") String knownAt) {
-        Instant known = Params.instant("knownAt", knownAt);
-        return catalogue.pattern(key, known).orElseThrow(() -> new ProblemException(Problem.of(
+    public PatternDetail pattern(@PathParam("key") String key, @QueryParam("knownAt") String knownAt,
+                                 @QueryParam("page") String page,
+                                 @Parameter(description = "1 to 200, default 50") @QueryParam("size") String size) {
+        Params.Errors errors = new Params.Errors();
+        Instant known = errors.get(() -> Params.instant("knownAt", knownAt));
+        Integer pageNumber = errors.get(() -> Params.intInRange("page", page, 0, 0, 10_000));
+        Integer pageSize = errors.get(() -> Params.intInRange("size", size, 50, 1, 200));
+        errors.check();
+        return catalogue.pattern(key, known, pageNumber, pageSize).orElseThrow(() -> new ProblemException(Problem.of(
                 Response.Status.NOT_FOUND, "no incident is in pattern '" + key + "'"
                         + (known == null ? "" : " as known at " + known),
                 List.of(new Problem.FieldError("key", "not found")))));

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The recurrence check: did an incident repeat an earlier one, and what had been done about the earlier one by then? */
-@Path("/api")
+@Path("/api/incidents/{id}/recurrence")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Patterns")
 public class RecurrenceResource {
@@ -31,36 +31,22 @@ public class RecurrenceResource {
     }
 
     @GET
-    @Path("/incidents/{id}/recurrence")
     @Operation(summary = "Earlier incidents this one repeated", description = """
             Each earlier incident (started before this one) sharing a cause label, a combination of cause labels or an
             explicit link, strongest first, with its remediation actions as they stood when this one started (an
             action counts as proposed from when it was recorded, or from the end of its incident if earlier; a status
             change from its world time 'at' when given, else from when it was recorded) and a verdict from its PREVENT
             and DETECT actions: REPEATED_AFTER_DONE, REPEATED_WHILE_OPEN, REPEATED_AFTER_ABANDONED or NO_PRIOR_ACTION.""")
-    public List<Recurrence> recurrence(@PathParam("id") String id, @QueryParam("knownAt") String knownAt) {
-        Instant known = Params.instant("knownAt", knownAt);
-        return catalogue.recurrence(id, known).orElseThrow(() -> new ProblemException(Problem.of(
-                Response.Status.NOT_FOUND, known == null ? "no incident " + id : "nothing was recorded about " + id
-                        + " by " + known, List.of(new Problem.FieldError(known == null ? "id" : "knownAt", "not found")))));
-    }
-
-    @GET
-    @Path("/recurrences")
-    @Operation(summary = "Recurrences across the catalogue", description = """
-            The pairs of GET /api/incidents/{id}/recurrence for every incident, the latest incident first;
-            organization matches either side. Examines at most the 5,000 latest incidents.""")
-    public Page<Recurrence> recurrences(@QueryParam("organization") String organization,
-                                        @Parameter(description = "REPEATED_AFTER_DONE, REPEATED_WHILE_OPEN, REPEATED_AFTER_ABANDONED or NO_PRIOR_ACTION")
-                                        @QueryParam("verdict") String verdict,
-                                        @QueryParam("page") String page,
-                                        @Parameter(description = "1 to 100, default 20") @QueryParam("size") String size) {
+    public Page<Recurrence> recurrence(@PathParam("id") String id, @QueryParam("knownAt") String knownAt,
+                                       @QueryParam("page") String page,
+                                       @Parameter(description = "1 to 100, default 20") @QueryParam("size") String size) {
         Params.Errors errors = new Params.Errors();
-        Recurrence.Verdict wanted = errors.get(() -> Params.enumValue("verdict", Recurrence.Verdict.class, verdict));
-        Integer pageNumber = errors.get(() -> Params.intInRange("page", page, 0, 0, 1_000));
+        Instant known = errors.get(() -> Params.instant("knownAt", knownAt));
+        Integer pageNumber = errors.get(() -> Params.intInRange("page", page, 0, 0, 10_000));
         Integer pageSize = errors.get(() -> Params.intInRange("size", size, 20, 1, 100));
         errors.check();
-        return catalogue.recurrences(organization == null || organization.isBlank() ? null : organization.strip(),
-                wanted, pageNumber, pageSize);
+        return catalogue.recurrence(id, known, pageNumber, pageSize).orElseThrow(() -> new ProblemException(Problem.of(
+                Response.Status.NOT_FOUND, known == null ? "no incident " + id : "nothing was recorded about " + id
+                        + " by " + known, List.of(new Problem.FieldError(known == null ? "id" : "knownAt", "not found")))));
     }
 }

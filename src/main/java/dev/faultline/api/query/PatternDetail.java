@@ -3,8 +3,11 @@ package dev.faultline.api.query;
 import java.time.Instant;
 import java.util.List;
 
-/** One pattern with its incidents in time order, the sentences that put each in it, and what each announced. */
-public record PatternDetail(PatternSummary pattern, Instant knownAt, List<Member> incidents) {
+/**
+ * One pattern with a page of its incidents in time order ({@code pattern.incidents} counts them all),
+ * the sentences that put each in it, and what each announced.
+ */
+public record PatternDetail(PatternSummary pattern, Instant knownAt, int page, int size, List<Member> incidents) {
 
     public record Member(String incidentId, String title, String organization, Instant startedAt, String status,
                          List<Because> because, List<Action> remediations) {

@@ -35,6 +35,8 @@ public class PatternCatalogue {
 
     /** How many incidents /api/recurrences examines at most, newest first, to fill a page. */
     static final int RECURRENCE_SCAN = 5_000;
+    /** How many pairs of one incident /api/recurrences considers, the strongest first. */
+    static final int PAIRS_PER_INCIDENT = 20;
 
     private final AgroalDataSource dataSource;
     private volatile PatternIndex current;
@@ -48,16 +50,21 @@ public class PatternCatalogue {
         return at(knownAt, index -> PatternQueries.list(index, filter, sort, page, size));
     }
 
-    public Optional<PatternDetail> pattern(String key, Instant knownAt) {
-        return at(knownAt, index -> PatternQueries.detail(index, key, knownAt));
+    public Optional<PatternDetail> pattern(String key, Instant knownAt, int page, int size) {
+        return at(knownAt, index -> PatternQueries.detail(index, key, knownAt, page, size));
     }
 
     /** Empty when the incident is unknown (at {@code knownAt}). */
-    public Optional<List<Recurrence>> recurrence(String incidentId, Instant knownAt) {
-        return at(knownAt, index -> Optional.ofNullable(index.facts(incidentId)).map(f -> Recurrences.of(index, f)));
+    public Optional<Page<Recurrence>> recurrence(String incidentId, Instant knownAt, int page, int size) {
+        return at(knownAt, index -> Optional.ofNullable(index.facts(incidentId))
+                .map(f -> Recurrences.of(index, f, page, size)));
     }
 
-    /** Recurrence pairs across the catalogue, the latest incident first, filtered by organization (either side) and verdict. */
+    /**
+     * Recurrence pairs across the catalogue, the latest incident first (each with its
+     * {@value #PAIRS_PER_INCIDENT} strongest pairs), filtered by organization (either side) and verdict.
+     * The scan stops once the page is full: {@code total} counts the pairs found up to there.
+     */
     public Page<Recurrence> recurrences(String organization, Recurrence.Verdict verdict, int page, int size) {
         return at(null, index -> {
             List<IncidentFacts> newest = new ArrayList<>(index.all());
@@ -69,7 +76,7 @@ public class PatternCatalogue {
                 if (found.size() > wanted || scanned++ >= RECURRENCE_SCAN) {
                     break;
                 }
-                for (Recurrence r : Recurrences.of(index, later)) {
+                for (Recurrence r : Recurrences.of(index, later, 0, PAIRS_PER_INCIDENT).items()) {
                     boolean organizationMatches = organization == null
                             || organization.equalsIgnoreCase(r.later().organization())
                             || organization.equalsIgnoreCase(r.earlier().organization());

@@ -4,8 +4,10 @@ import dev.faultline.taxonomy.Taxonomy;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -47,6 +49,7 @@ public final class PatternIndex {
     private final List<IncidentFacts> facts = new ArrayList<>();
     private final List<Collection<String>> keysOf = new ArrayList<>();
     private final Map<String, Entry> entries = new HashMap<>();
+    private final Map<String, Set<String>> linkedFrom = new HashMap<>();
     private Taxonomy taxonomy;
 
     public PatternIndex(Taxonomy taxonomy) {
@@ -76,6 +79,9 @@ public final class PatternIndex {
                 remove(number);
             }
             facts.set(number, next);
+            for (String target : next.links()) {
+                linkedFrom.computeIfAbsent(target, t -> new HashSet<>()).add(next.id());
+            }
             Map<String, PatternKeys.Key> keys = PatternKeys.of(canonical(next.labels().keySet()), taxonomy);
             for (PatternKeys.Key key : keys.values()) {
                 Entry entry = entries.computeIfAbsent(key.key(), k -> new Entry(key));
@@ -98,6 +104,7 @@ public final class PatternIndex {
             facts.clear();
             keysOf.clear();
             entries.clear();
+            linkedFrom.clear();
             all.forEach(this::put);
         } finally {
             lock.writeLock().unlock();
@@ -111,6 +118,7 @@ public final class PatternIndex {
             facts.clear();
             keysOf.clear();
             entries.clear();
+            linkedFrom.clear();
         } finally {
             lock.writeLock().unlock();
         }
@@ -148,6 +156,16 @@ public final class PatternIndex {
         return facts.get(number);
     }
 
+    /** The incident's number, or null. */
+    public Integer number(String id) {
+        return numbers.get(id);
+    }
+
+    /** The incidents whose explicit links point at this one. */
+    public Set<String> linkedTo(String id) {
+        return linkedFrom.getOrDefault(id, Set.of());
+    }
+
     public IncidentFacts facts(String id) {
         Integer number = numbers.get(id);
         return number == null ? null : facts.get(number);
@@ -170,6 +188,12 @@ public final class PatternIndex {
 
     private void remove(int number) {
         IncidentFacts old = facts.get(number);
+        for (String target : old.links()) {
+            Set<String> sources = linkedFrom.get(target);
+            if (sources != null && sources.remove(old.id()) && sources.isEmpty()) {
+                linkedFrom.remove(target);
+            }
+        }
         for (String key : keysOf.get(number)) {
             Entry entry = entries.get(key);
             entry.members.remove(number);

@@ -75,7 +75,8 @@ public final class PatternQueries {
         return new Page<>(matches.size(), page, size, items);
     }
 
-    static Optional<PatternDetail> detail(PatternIndex index, String key, Instant knownAt) {
+    /** The pattern with one page of its incidents in time order. */
+    static Optional<PatternDetail> detail(PatternIndex index, String key, Instant knownAt, int page, int size) {
         PatternIndex.Entry entry = index.entry(key);
         if (entry == null) {
             return Optional.empty();
@@ -84,7 +85,8 @@ public final class PatternQueries {
         List<IncidentFacts> members = new ArrayList<>();
         entry.members().forEach((int n) -> members.add(index.facts(n)));
         members.sort(Comparator.comparing(IncidentFacts::startedAt).thenComparing(IncidentFacts::id));
-        List<PatternDetail.Member> incidents = members.stream().map(f -> {
+        int from = Math.min(members.size(), page * size);
+        List<PatternDetail.Member> incidents = members.subList(from, Math.min(members.size(), from + size)).stream().map(f -> {
             List<PatternDetail.Because> because = new ArrayList<>();
             f.labels().forEach((label, sentences) -> {
                 String canonical = index.taxonomy().canonical(label);
@@ -99,7 +101,7 @@ public final class PatternQueries {
             return new PatternDetail.Member(f.id(), f.title(), f.organization(), f.startedAt(), f.status().name(),
                     because, actions);
         }).toList();
-        return Optional.of(new PatternDetail(summary(index, entry.key(), entry.members()), knownAt, incidents));
+        return Optional.of(new PatternDetail(summary(index, entry.key(), entry.members()), knownAt, page, size, incidents));
     }
 
     static PatternSummary summary(PatternIndex index, PatternKeys.Key key, RoaringBitmap members) {

@@ -16,11 +16,12 @@ final class Percentiles {
         }
         long[] sorted = Arrays.copyOf(seconds, n);
         Arrays.sort(sorted);
-        return new Distribution(Duration.ofSeconds(rank(sorted, 0.5)), Duration.ofSeconds(rank(sorted, 0.9)), n);
+        return new Distribution(Duration.ofSeconds(rank(sorted, 50)), Duration.ofSeconds(rank(sorted, 90)), n);
     }
 
-    static long rank(long[] sorted, double p) {
-        int rank = (int) Math.ceil(p * sorted.length);
+    /** The value at rank ⌈percent·n/100⌉, in integers (0.9·10 in floating point is not exactly 9). */
+    static long rank(long[] sorted, int percent) {
+        int rank = (int) ((percent * (long) sorted.length + 99) / 100);
         return sorted[Math.max(0, rank - 1)];
     }
 

@@ -1,5 +1,6 @@
 package dev.faultline.query.pattern;
 
+import dev.faultline.api.query.Page;
 import dev.faultline.api.query.Recurrence;
 import dev.faultline.api.query.Recurrence.Verdict;
 import dev.faultline.api.value.RemediationStatus;
@@ -26,42 +27,67 @@ final class Recurrences {
     private Recurrences() {
     }
 
-    /** The pairs of this incident with earlier ones, the strongest first: linked, then the most specific shared pattern. */
-    static List<Recurrence> of(PatternIndex index, IncidentFacts later) {
-        Set<String> mine = causeKeys(index, later.id());
-        RoaringBitmap candidates = new RoaringBitmap();
+    /**
+     * One page of the pairs of this incident with earlier ones, the strongest first: linked, then by the
+     * most specific shared pattern (most labels, then fewest members), then the latest earlier incident.
+     * Only the pairs on the page are examined in full: patterns are walked most specific first, so an
+     * earlier incident is met first under its strongest shared pattern.
+     */
+    static Page<Recurrence> of(PatternIndex index, IncidentFacts later, int page, int size) {
+        List<String> mine = causeKeys(index, later.id()).stream()
+                .sorted(Comparator.comparingInt((String k) -> -index.entry(k).key().labels().size())
+                        .thenComparingInt(k -> index.entry(k).members().getCardinality()).thenComparing(k -> k))
+                .toList();
+        RoaringBitmap sharing = new RoaringBitmap();
         for (String key : mine) {
-            candidates.or(index.entry(key).members());
+            sharing.or(index.entry(key).members());
         }
-        List<Pair> pairs = new ArrayList<>();
-        List<IncidentFacts> all = index.all();
-        for (int n = 0; n < all.size(); n++) {
-            IncidentFacts earlier = all.get(n);
-            if (earlier.id().equals(later.id()) || !earlier.startedAt().isBefore(later.startedAt())) {
-                continue;
+        RoaringBitmap earlier = new RoaringBitmap();
+        sharing.forEach((int n) -> {
+            if (index.facts(n).startedAt().isBefore(later.startedAt())) {
+                earlier.add(n);
             }
-            boolean linked = later.links().contains(earlier.id()) || earlier.links().contains(later.id());
-            if (!linked && !candidates.contains(n)) {
-                continue;
-            }
-            List<String> shared = causeKeys(index, earlier.id()).stream().filter(mine::contains)
-                    .sorted(Comparator.comparingInt((String k) -> -index.entry(k).key().labels().size())
-                            .thenComparingInt(k -> index.entry(k).members().getCardinality()).thenComparing(k -> k))
-                    .toList();
-            if (linked || !shared.isEmpty()) {
-                pairs.add(new Pair(earlier, linked, shared,
-                        shared.isEmpty() ? 0 : index.entry(shared.get(0)).key().labels().size(),
-                        shared.isEmpty() ? Integer.MAX_VALUE : index.entry(shared.get(0)).members().getCardinality()));
+        });
+        List<Integer> linked = new ArrayList<>();
+        for (String id : linkedIds(index, later)) {
+            Integer n = index.number(id);
+            if (n != null && index.facts(n).startedAt().isBefore(later.startedAt())) {
+                linked.add(n);
+                earlier.add(n);
             }
         }
-        pairs.sort(Comparator.comparing((Pair p) -> !p.linked()).thenComparingInt(p -> -p.specificity())
-                .thenComparingInt(Pair::patternSize)
-                .thenComparing(p -> p.earlier().startedAt(), Comparator.reverseOrder()));
-        return pairs.stream().map(p -> verdict(later, p.earlier(), p.linked(),
-                p.shared().subList(0, Math.min(SHARED_SHOWN, p.shared().size())))).toList();
+        int total = earlier.getCardinality();
+        int wanted = Math.min(total, (page + 1) * size);
+        linked.sort(Comparator.comparing((Integer n) -> index.facts(n).startedAt()).reversed());
+        List<Integer> order = new ArrayList<>(linked);
+        RoaringBitmap placed = RoaringBitmap.bitmapOf(linked.stream().mapToInt(Integer::intValue).toArray());
+        for (String key : mine) {
+            if (order.size() >= wanted) {
+                break;
+            }
+            RoaringBitmap fresh = RoaringBitmap.and(index.entry(key).members(), earlier);
+            fresh.andNot(placed);
+            List<Integer> members = new ArrayList<>(fresh.getCardinality());
+            fresh.forEach((int n) -> members.add(n));
+            members.sort(Comparator.comparing((Integer n) -> index.facts(n).startedAt()).reversed());
+            order.addAll(members);
+            placed.or(fresh);
+        }
+        List<Recurrence> items = new ArrayList<>();
+        for (int i = page * size; i < Math.min(wanted, order.size()); i++) {
+            IncidentFacts other = index.facts(order.get(i));
+            boolean isLinked = later.links().contains(other.id()) || other.links().contains(later.id());
+            List<String> shared = mine.stream().filter(k -> index.keysOf(other.id()).contains(k)).toList();
+            items.add(verdict(later, other, isLinked, shared.subList(0, Math.min(SHARED_SHOWN, shared.size()))));
+        }
+        return new Page<>(total, page, size, items);
     }
 
-    private record Pair(IncidentFacts earlier, boolean linked, List<String> shared, int specificity, int patternSize) {
+    /** Incidents linked to this one, either way. */
+    private static Set<String> linkedIds(PatternIndex index, IncidentFacts later) {
+        Set<String> ids = new LinkedHashSet<>(later.links());
+        ids.addAll(index.linkedTo(later.id()));
+        return ids;
     }
 
     static Recurrence verdict(IncidentFacts later, IncidentFacts earlier, boolean linked, List<String> shared) {
