@@ -113,7 +113,10 @@ public final class CorpusGenerator {
                 .append(label(r, "spread")).append("\"]},{\"id\":\"factor-2\",\"text\":\"Recovery needed manual steps\",\"labels\":[\"response:manual-recovery\"]}]");
         d.append(",\"impact\":{\"description\":\"").append(pick(r, EFFECTS)).append(" for customers of the ").append(service)
                 .append("\",\"figures\":[{\"name\":\"error rate\",\"value\":\"").append(5 + r.nextInt(90)).append("%\"}]}");
-        d.append(",\"remediations\":[{\"id\":\"action-1\",\"description\":\"Validate generated configuration like user input\",\"type\":\"PREVENT\",\"status\":\"")
+        d.append(",\"remediations\":[{\"id\":\"action-1\",\"description\":\"Validate generated configuration like user input\",\"type\":\"PREVENT\",\"owner\":\"team-")
+                .append(n % 40).append("\",\"dueDate\":\"")
+                // due 1 to 6 months after the start, from n: drawing it would change every later document
+                .append(start.atZone(java.time.ZoneOffset.UTC).toLocalDate().plusDays(30 + n % 150)).append("\",\"status\":\"")
                 .append(r.nextBoolean() ? "DONE" : "PROPOSED").append("\"},{\"id\":\"action-2\",\"description\":\"Add a global kill switch\",\"type\":\"MITIGATE\"}]");
         d.append(",\"resolution\":{\"resolvedAt\":\"").append(end).append("\",\"how\":\"Responders ").append(pick(r, ACTIONS)).append("\"}}");
         return d.toString();
