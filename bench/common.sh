@@ -2,15 +2,20 @@
 # dropped on exit with the app stopped, and the app and benchmark jars built.
 # Needs $db_prefix and $port; sets pg, db, out, pid, bench_cp.
 pg=${FAULTLINE_BENCH_PG:-jdbc:postgresql://127.0.0.1:5432/}
-db=${db_prefix}_$(date +%s)
+# BENCH_DB=name reuses a database a run kept with KEEP_DB=1 (neither created nor dropped)
+db=${BENCH_DB:-${db_prefix}_$(date +%s)}
 out=target/bench
 mkdir -p "$out"
 pid=""
-psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $db"
+[ -n "${BENCH_DB:-}" ] || psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $db"
 cleanup() {
   [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
   sleep 2
-  psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" || true
+  if [ -n "${BENCH_DB:-}" ] || [ "${KEEP_DB:-0}" = 1 ]; then
+    echo "database $db kept (BENCH_DB=$db reuses it)"
+  else
+    psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" || true
+  fi
 }
 trap cleanup EXIT
 [ -f target/faultline.jar ] || mvn -B -q package -DskipTests

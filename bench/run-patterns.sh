@@ -4,6 +4,7 @@
 # with a label and an organization), /recurrence and /remediations?overdue=true, one client, each
 # interleaved with the same answer computed by plain SQL over the catalogue (PatternBenchmark).
 #   usage: bench/run-patterns.sh [incidents=100000] [paired-rounds=3]
+#   KEEP_DB=1 keeps the database and data directory; BENCH_DB=<name> then measures again without the import.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-100000}
@@ -15,9 +16,10 @@ cp="$bench_cp"
 base="http://localhost:$port"
 corpus=$(corpus_file "$n")
 data="$out/patterns-data"
-rm -rf "$data"
+[ -n "${BENCH_DB:-}" ] || rm -rf "$data"
 launch_app patterns-app.log FAULTLINE_DATA_DIR="$data" FAULTLINE_SEED_ENABLED=false
 sql() { psql -tA -h 127.0.0.1 -U postgres -d "$db" -c "$1"; }
+if [ -z "${BENCH_DB:-}" ]; then
 # the related benchmark's vector cache, when there is one, spares the embedding of every sentence
 vectors_file="$out/sentence-vectors-$n.copy"
 [ -f "$vectors_file" ] && psql -q -h 127.0.0.1 -U postgres -d "$db" -c "\\copy sentence_vector FROM '$vectors_file'"
@@ -39,6 +41,12 @@ import statistics
 lags=[int(l.split()[1]) for l in open('$out/patterns-lag.txt') if l.split()[1] not in ('-1','')]
 print('{\"samples\":%d,\"medianEvents\":%d,\"maxEvents\":%d}' % (len(lags), statistics.median(lags) if lags else 0, max(lags) if lags else 0))")
 echo "import of $events events: ${import_s}s; patterns caught up ${behind_s}s after it; lag during it: $lag_stats"
+echo "$import_s $behind_s $lag_stats" > "$out/patterns-import.txt"
+else
+  until [ "$(lag)" = "0" ]; do sleep 1; done
+  events=$(sql "SELECT count(*) FROM domainevententry")
+  read -r import_s behind_s lag_stats < "$out/patterns-import.txt"
+fi
 
 peer_s=$(java -cp "$cp" dev.faultline.bench.PatternBenchmark peer-load "$base" "$pg$db" | sed -n 's/^PEER_LOAD_SECONDS //p')
 echo "SQL peer loaded in ${peer_s}s"

@@ -289,7 +289,11 @@ public class Incident {
             throw conflict("status", "remediation " + c.actionId() + " cannot move from " + from + " to " + c.status()
                     + (from.next().isEmpty() ? " (" + from + " is final)" : "; allowed: " + from.next()));
         }
-        apply(new RemediationStatusChanged(incidentId, c.actionId(), from, c.status(), c.note()));
+        if (c.at() != null && c.at().isBefore(startedAt)) {
+            throw invalid("at", "at " + c.at() + " is before the incident started at " + startedAt);
+        }
+        apply(new RemediationStatusChanged(incidentId, c.actionId(), from, c.status(), c.note(), c.at(),
+                c.at() == null ? null : c.precision() == null ? TimePrecision.EXACT : c.precision()));
     }
 
     // ---- resolution and links ---------------------------------------------------------------

@@ -229,7 +229,8 @@ public final class DocumentCommands {
                 RemediationStatus to = r.status() == null ? from : r.status();
                 if (to != from) {
                     if (from.canMoveTo(to)) {
-                        add(at + "/status", new ChangeRemediationStatus(id, r.id(), to, null, null));
+                        add(at + "/status", new ChangeRemediationStatus(id, r.id(), to, null, r.statusAt(),
+                                r.statusPrecision(), null));
                     } else {
                         conflicts.add(new Conflict(at + "/status", "remediation " + r.id() + " cannot move from "
                                 + from + " to " + to));

@@ -302,24 +302,37 @@ class IncidentTest {
         @Test
         void an_action_moves_forward_through_its_life_cycle() {
             fixture.given(DECLARED, KILL_SWITCH)
-                    .when(new ChangeRemediationStatus(ID, "kill-switches", RemediationStatus.IN_PROGRESS, "started", null))
+                    .when(new ChangeRemediationStatus(ID, "kill-switches", RemediationStatus.IN_PROGRESS, "started", null, null, null))
                     .expectEvents(new RemediationStatusChanged(ID, "kill-switches", RemediationStatus.PROPOSED,
-                            RemediationStatus.IN_PROGRESS, "started"));
+                            RemediationStatus.IN_PROGRESS, "started", null, null));
+        }
+
+        @Test
+        void a_status_change_keeps_when_it_happened_and_not_before_the_incident() {
+            Instant done = Instant.parse("2026-01-15T00:00:00Z");
+            fixture.given(DECLARED, KILL_SWITCH)
+                    .when(new ChangeRemediationStatus(ID, "kill-switches", RemediationStatus.DONE, null, done, null, null))
+                    .expectEvents(new RemediationStatusChanged(ID, "kill-switches", RemediationStatus.PROPOSED,
+                            RemediationStatus.DONE, null, done, TimePrecision.EXACT));
+            fixture.given(DECLARED, KILL_SWITCH)
+                    .when(new ChangeRemediationStatus(ID, "kill-switches", RemediationStatus.DONE, null,
+                            Instant.parse("2020-01-01T00:00:00Z"), TimePrecision.DAY, null))
+                    .expectException(rejection(INVALID, "at")).expectNoEvents();
         }
 
         @Test
         void a_done_action_cannot_move_back() {
             fixture.given(DECLARED, KILL_SWITCH,
-                            new RemediationStatusChanged(ID, "kill-switches", RemediationStatus.PROPOSED, RemediationStatus.DONE, null))
-                    .when(new ChangeRemediationStatus(ID, "kill-switches", RemediationStatus.IN_PROGRESS, null, null))
+                            new RemediationStatusChanged(ID, "kill-switches", RemediationStatus.PROPOSED, RemediationStatus.DONE, null, null, null))
+                    .when(new ChangeRemediationStatus(ID, "kill-switches", RemediationStatus.IN_PROGRESS, null, null, null, null))
                     .expectException(rejection(CONFLICT, "status")).expectNoEvents();
         }
 
         @Test
         void an_abandoned_action_cannot_be_done() {
             fixture.given(DECLARED, KILL_SWITCH,
-                            new RemediationStatusChanged(ID, "kill-switches", RemediationStatus.PROPOSED, RemediationStatus.ABANDONED, null))
-                    .when(new ChangeRemediationStatus(ID, "kill-switches", RemediationStatus.DONE, null, null))
+                            new RemediationStatusChanged(ID, "kill-switches", RemediationStatus.PROPOSED, RemediationStatus.ABANDONED, null, null, null))
+                    .when(new ChangeRemediationStatus(ID, "kill-switches", RemediationStatus.DONE, null, null, null, null))
                     .expectException(rejection(CONFLICT, "status"))
                     .expectNoEvents();
         }
@@ -327,22 +340,22 @@ class IncidentTest {
         @Test
         void an_action_cannot_go_back_to_proposed() {
             fixture.given(DECLARED, KILL_SWITCH,
-                            new RemediationStatusChanged(ID, "kill-switches", RemediationStatus.PROPOSED, RemediationStatus.IN_PROGRESS, null))
-                    .when(new ChangeRemediationStatus(ID, "kill-switches", RemediationStatus.PROPOSED, null, null))
+                            new RemediationStatusChanged(ID, "kill-switches", RemediationStatus.PROPOSED, RemediationStatus.IN_PROGRESS, null, null, null))
+                    .when(new ChangeRemediationStatus(ID, "kill-switches", RemediationStatus.PROPOSED, null, null, null, null))
                     .expectException(CommandRejected.class);
         }
 
         @Test
         void the_same_status_again_records_nothing() {
             fixture.given(DECLARED, KILL_SWITCH)
-                    .when(new ChangeRemediationStatus(ID, "kill-switches", RemediationStatus.PROPOSED, null, null))
+                    .when(new ChangeRemediationStatus(ID, "kill-switches", RemediationStatus.PROPOSED, null, null, null, null))
                     .expectNoEvents();
         }
 
         @Test
         void moving_an_unknown_action_is_not_found() {
             fixture.given(DECLARED)
-                    .when(new ChangeRemediationStatus(ID, "nope", RemediationStatus.DONE, null, null))
+                    .when(new ChangeRemediationStatus(ID, "nope", RemediationStatus.DONE, null, null, null, null))
                     .expectException(rejection(NOT_FOUND, "actionId")).expectNoEvents();
         }
 

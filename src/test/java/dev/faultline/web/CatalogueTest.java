@@ -43,6 +43,29 @@ class CatalogueTest {
     }
 
     @Test
+    void status_follows_a_resolution_entry_everywhere_until_it_is_retracted() {
+        String org = newId("org");
+        String id = declare(org, newId("entry"), "SEV2", "2025-06-12T17:51:00Z", "Resolved by its timeline");
+        post("/api/incidents/" + id + "/timeline", Map.of("entryId", "done", "at", "2025-06-12T20:49:00Z",
+                "kind", "RESOLUTION", "text", "All services recovered")).statusCode(200);
+        given().get("/api/incidents/" + id).then().statusCode(200)
+                .body("status", is("RESOLVED"), "derived.resolvedAt", is("2025-06-12T20:49:00Z"), "derived.duration", is("PT2H58M"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/api/incidents?organization=" + org + "&status=RESOLVED").then()
+                        .body("total", is(1), "items[0].resolvedAt", is("2025-06-12T20:49:00Z")));
+        // a correction moves the end; a retraction leaves no resolution: ongoing again
+        given().contentType(ContentType.JSON).body(Map.of("at", "2025-06-12T21:00:00Z", "kind", "RESOLUTION",
+                "text", "All services recovered")).put("/api/incidents/" + id + "/timeline/done").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/api/incidents?organization=" + org).then().body("items[0].resolvedAt", is("2025-06-12T21:00:00Z")));
+        given().delete("/api/incidents/" + id + "/timeline/done?reason=wrong incident").then().statusCode(200);
+        given().get("/api/incidents/" + id).then().body("status", is("ONGOING"), "derived.resolvedAt", nullValue());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/api/incidents?organization=" + org).then()
+                        .body("items[0].status", is("ONGOING"), "items[0].resolvedAt", nullValue()));
+    }
+
+    @Test
     void revised_details_reach_the_catalogue() {
         String org = newId("org");
         String id = declare(org, newId("revised"), "SEV3", "2025-10-20T06:48:00Z", "Before");

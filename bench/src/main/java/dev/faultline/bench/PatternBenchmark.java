@@ -163,14 +163,14 @@ public final class PatternBenchmark {
             report.put("patterns", pair(rounds, List.of(
                     () -> get(http, baseUrl + "/api/patterns", "total"),
                     () -> count(c.prepareStatement(PATTERNS.formatted("true", "true"))))));
-            String org = "Cloudflare";
+            String from = "2020-01-01T00:00:00Z";
             String label = "defect:latent-bug";
             report.put("patternsTwoFilters", pair(rounds, List.of(
-                    () -> get(http, baseUrl + "/api/patterns?label=" + label + "&organization=" + enc(org), "total"),
+                    () -> get(http, baseUrl + "/api/patterns?label=" + label + "&from=" + from, "total"),
                     () -> {
-                        PreparedStatement p = c.prepareStatement(PATTERNS.formatted("i.org = ?",
+                        PreparedStatement p = c.prepareStatement(PATTERNS.formatted("i.started_at >= ?::timestamptz",
                                 "(k.key = ? OR k.key LIKE ? OR k.key LIKE ?)"));
-                        p.setString(1, org);
+                        p.setString(1, from);
                         p.setString(2, label);
                         p.setString(3, label + "+%");
                         p.setString(4, "%+" + label + "%");

@@ -67,8 +67,10 @@ public record IncidentDocument(
 
     /** A remediation action and where it stands; the importer moves it there through its life cycle. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    /** {@code statusAt}: when the action reached {@code status}, if known. */
     public record Remediation(String id, String description, RemediationType type, String owner, LocalDate dueDate,
-                              RemediationStatus status, String source, Confidence confidence) {
+                              RemediationStatus status, Instant statusAt, TimePrecision statusPrecision, String source,
+                              Confidence confidence) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)

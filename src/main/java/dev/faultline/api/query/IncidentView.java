@@ -79,7 +79,9 @@ public record IncidentView(
                               Instant proposedAt, List<StatusChange> history) {
     }
 
-    public record StatusChange(RemediationStatus from, RemediationStatus to, Instant at, String note) {
+    /** {@code at}: when it happened in the world (null: not given), {@code recordedAt}: when it was recorded. */
+    public record StatusChange(RemediationStatus from, RemediationStatus to, Instant at, TimePrecision precision,
+                               Instant recordedAt, String note) {
     }
 
     public record Resolution(Instant resolvedAt, TimePrecision precision, String how, String source, Confidence confidence) {
@@ -92,7 +94,8 @@ public record IncidentView(
      * Figures computed from the timeline, never typed in. ISO-8601 durations; null when the
      * entries they need are missing. See docs/api.md for the definitions.
      */
-    public record Derived(Instant detectedAt, Instant mitigatedAt, Duration timeToDetect, Duration timeToMitigate,
+    /** {@code resolvedAt}: the resolution's time, else the earliest standing RESOLUTION entry's. */
+    public record Derived(Instant detectedAt, Instant mitigatedAt, Instant resolvedAt, Duration timeToDetect, Duration timeToMitigate,
                           Duration timeToResolve, Duration duration) {
     }
 }

@@ -3,6 +3,12 @@ package dev.faultline.query.catalogue;
 import dev.faultline.api.event.IncidentDeclared;
 import dev.faultline.api.event.IncidentDetailsRevised;
 import dev.faultline.api.event.IncidentResolved;
+import dev.faultline.api.event.TimelineEntryCorrected;
+import dev.faultline.api.event.TimelineEntryRecorded;
+import dev.faultline.api.event.TimelineEntryRetracted;
+import dev.faultline.api.query.IncidentView;
+import dev.faultline.api.value.EntryKind;
+import dev.faultline.query.detail.IncidentDetails;
 import dev.faultline.api.query.FindIncidents;
 import dev.faultline.api.query.IncidentSummary;
 import dev.faultline.api.query.Page;
@@ -37,10 +43,12 @@ public class IncidentCatalogueProjection {
 
     private final AgroalDataSource dataSource;
     private final ConnectionProvider transactional;
+    private final IncidentDetails details;
 
-    IncidentCatalogueProjection(AgroalDataSource dataSource, ConnectionProvider transactional) {
+    IncidentCatalogueProjection(AgroalDataSource dataSource, ConnectionProvider transactional, IncidentDetails details) {
         this.dataSource = dataSource;
         this.transactional = transactional;
+        this.details = details;
     }
 
     @EventHandler
@@ -67,6 +75,41 @@ public class IncidentCatalogueProjection {
                 UPDATE incident_catalogue SET status = 'RESOLVED', resolved_at = ?, version = ?
                  WHERE incident_id = ? AND version < ?""",
                 ts(e.resolvedAt()), sequence, e.incidentId(), sequence);
+    }
+
+    /**
+     * A RESOLUTION entry resolves the incident too (status follows the facts); the resolution's own time,
+     * or the first entry's, stays. Later entries, corrections and retractions are rare: the incident is
+     * folded again from its events to set status and end exactly.
+     */
+    @EventHandler
+    void on(TimelineEntryRecorded e, @SequenceNumber long sequence) throws SQLException {
+        if (e.kind() == EntryKind.RESOLUTION) {
+            update("""
+                    UPDATE incident_catalogue SET status = 'RESOLVED', resolved_at = coalesce(resolved_at, ?), version = ?
+                     WHERE incident_id = ? AND version < ?""",
+                    ts(e.at()), sequence, e.incidentId(), sequence);
+        }
+    }
+
+    @EventHandler
+    void on(TimelineEntryCorrected e, @SequenceNumber long sequence) throws SQLException {
+        refold(e.incidentId(), sequence);
+    }
+
+    @EventHandler
+    void on(TimelineEntryRetracted e, @SequenceNumber long sequence) throws SQLException {
+        refold(e.incidentId(), sequence);
+    }
+
+    private void refold(String incidentId, long sequence) throws SQLException {
+        IncidentView view = details.find(incidentId, null, null).orElse(null);
+        if (view != null) {
+            update("""
+                    UPDATE incident_catalogue SET status = ?, resolved_at = ?, version = ?
+                     WHERE incident_id = ? AND version < ?""",
+                    view.status().name(), ts(view.derived().resolvedAt()), sequence, incidentId, sequence);
+        }
     }
 
     /** One page of incidents matching the filters. */

@@ -118,7 +118,7 @@ public final class IncidentFolder {
             } else if (payload instanceof RemediationStatusChanged e) {
                 remediations.computeIfPresent(e.actionId(), (id, old) -> {
                     List<StatusChange> history = new ArrayList<>(old.history());
-                    history.add(new StatusChange(e.from(), e.to(), when, e.note()));
+                    history.add(new StatusChange(e.from(), e.to(), e.at(), e.precision(), when, e.note()));
                     return new Remediation(id, old.description(), old.type(), old.owner(), old.dueDate(), e.to(),
                             old.source(), old.confidence(), old.proposedAt(), List.copyOf(history));
                 });
@@ -153,7 +153,8 @@ public final class IncidentFolder {
                     .toList();
             return new IncidentView(
                     declared.incidentId(), version, declared.title(), declared.organization(), declared.severity(),
-                    resolved != null ? IncidentStatus.RESOLVED : IncidentStatus.ONGOING,
+                    resolved != null || first(entries, EntryKind.RESOLUTION) != null
+                            ? IncidentStatus.RESOLVED : IncidentStatus.ONGOING,
                     declared.startedAt(), declared.startPrecision(), declared.summary(), declared.affectedServices(), declared.sources(),
                     entries,
                     statements.values().stream().filter(s -> happenedOrUndated.test(s.publishedAt()))
@@ -175,7 +176,7 @@ public final class IncidentFolder {
             Instant detected = first(entries, EntryKind.DETECTION);
             Instant mitigated = first(entries, EntryKind.MITIGATION);
             Instant end = resolved != null ? resolved.resolvedAt() : first(entries, EntryKind.RESOLUTION);
-            return new Derived(detected, mitigated, between(started, detected), between(started, mitigated),
+            return new Derived(detected, mitigated, end, between(started, detected), between(started, mitigated),
                     between(detected, end), between(started, end));
         }
 

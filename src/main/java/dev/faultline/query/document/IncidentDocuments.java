@@ -48,8 +48,12 @@ public class IncidentDocuments {
                         f.confidence())).toList(),
                 v.impact() == null ? null : new Impact(v.impact().description(), v.impact().affectedServices(),
                         v.impact().figures(), v.impact().source(), v.impact().confidence()),
-                v.remediations().stream().map(r -> new Remediation(r.id(), r.description(), r.type(), r.owner(),
-                        r.dueDate(), r.status(), r.source(), r.confidence())).toList(),
+                v.remediations().stream().map(r -> {
+                    IncidentView.StatusChange last = r.history().isEmpty() ? null : r.history().get(r.history().size() - 1);
+                    return new Remediation(r.id(), r.description(), r.type(), r.owner(), r.dueDate(), r.status(),
+                            last == null ? null : last.at(), last == null ? null : last.precision(), r.source(),
+                            r.confidence());
+                }).toList(),
                 v.resolution() == null ? null : new Resolution(v.resolution().resolvedAt(), v.resolution().precision(),
                         v.resolution().how(), v.resolution().source(), v.resolution().confidence()),
                 v.links().stream().map(l -> new Link(l.incidentId(), l.relation(), l.note())).toList());

@@ -7,10 +7,10 @@ import dev.faultline.api.value.RemediationType;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 /** The action board: every remediation action across incidents, filtered, with counts per status. */
@@ -24,9 +24,26 @@ public final class ActionBoard {
                   Set<String> owners, boolean overdue, Set<String> labels) {
     }
 
+    /** An action that passed the filters, before it is turned into an item (only those on the page are). */
+    private record Hit(IncidentFacts incident, IncidentFacts.Action action, boolean overdue) {
+    }
+
+    /** Soonest due first (undated last), then the most recent incident, then ids. */
+    private static final Comparator<Hit> ORDER = Comparator
+            .comparing((Hit h) -> h.action().dueDate(), Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(h -> h.incident().startedAt(), Comparator.reverseOrder())
+            .thenComparing(h -> h.incident().id()).thenComparing(h -> h.action().id());
+
+    /**
+     * One page of the board and the counts per status. One pass over the actions; only the first
+     * {@code (page + 1) * size} in order are kept (a bounded heap), so a page costs the same whether
+     * ten actions match or fifty thousand.
+     */
     static RemediationBoard find(PatternIndex index, Filter filter, LocalDate today, int page, int size) {
-        Map<RemediationStatus, Long> counts = new EnumMap<>(RemediationStatus.class);
-        List<RemediationItem> matching = new ArrayList<>();
+        long[] counts = new long[RemediationStatus.values().length];
+        int keep = (page + 1) * size;
+        PriorityQueue<Hit> first = new PriorityQueue<>(Math.min(keep, 1024) + 1, ORDER.reversed());
+        long total = 0;
         for (IncidentFacts f : index.all()) {
             if (!filter.organizations().isEmpty()
                     && filter.organizations().stream().noneMatch(o -> o.equalsIgnoreCase(f.organization()))) {
@@ -43,24 +60,30 @@ public final class ActionBoard {
                         || (filter.overdue() && !overdue)) {
                     continue;
                 }
-                counts.merge(a.status(), 1L, Long::sum);
+                counts[a.status().ordinal()]++;
                 if (filter.statuses().isEmpty() || filter.statuses().contains(a.status())) {
-                    matching.add(new RemediationItem(f.id(), f.title(), f.organization(), a.id(), a.description(),
-                            a.type().name(), a.owner(), a.dueDate(), a.status().name(), overdue));
+                    total++;
+                    Hit hit = new Hit(f, a, overdue);
+                    if (first.size() < keep) {
+                        first.add(hit);
+                    } else if (ORDER.compare(hit, first.peek()) < 0) {
+                        first.poll();
+                        first.add(hit);
+                    }
                 }
             }
         }
-        // soonest due first (undated last), then the most recent incident
-        matching.sort(Comparator.comparing(RemediationItem::dueDate, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(i -> index.facts(i.incidentId()).startedAt(), Comparator.reverseOrder())
-                .thenComparing(RemediationItem::incidentId).thenComparing(RemediationItem::actionId));
+        List<Hit> ordered = new ArrayList<>(first);
+        ordered.sort(ORDER);
         Map<String, Long> byStatus = new LinkedHashMap<>();
         for (RemediationStatus status : RemediationStatus.values()) {
-            byStatus.put(status.name(), counts.getOrDefault(status, 0L));
+            byStatus.put(status.name(), counts[status.ordinal()]);
         }
-        int from = Math.min(matching.size(), page * size);
-        return new RemediationBoard(matching.size(), page, size, byStatus,
-                List.copyOf(matching.subList(from, Math.min(matching.size(), from + size))));
+        List<RemediationItem> items = ordered.subList(Math.min(ordered.size(), page * size), ordered.size()).stream()
+                .map(h -> new RemediationItem(h.incident().id(), h.incident().title(), h.incident().organization(),
+                        h.action().id(), h.action().description(), h.action().type().name(), h.action().owner(),
+                        h.action().dueDate(), h.action().status().name(), h.overdue())).toList();
+        return new RemediationBoard(total, page, size, byStatus, items);
     }
 
     private static boolean carries(PatternIndex index, IncidentFacts f, Set<String> wanted) {

@@ -84,7 +84,7 @@ public record IncidentFacts(String id, String title, String organization, Severi
         labels.replaceAll((label, sentences) -> List.copyOf(new LinkedHashSet<>(sentences)));
         List<Action> actions = view.remediations().stream().map(r -> new Action(r.id(), r.description(), r.type(),
                 r.owner(), r.dueDate(), r.status(), r.proposedAt(), r.history().stream()
-                .map(c -> new Change(c.to(), null, c.at())).toList())).toList();
+                .map(c -> new Change(c.to(), c.at(), c.recordedAt())).toList())).toList();
         Set<String> links = new LinkedHashSet<>();
         view.links().forEach(l -> links.add(l.incidentId()));
         boolean revised = view.rootCauses().stream().anyMatch(c -> c.revisions() > 0);

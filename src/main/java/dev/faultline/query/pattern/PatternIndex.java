@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import dev.faultline.api.query.PatternSummary;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -26,6 +27,8 @@ public final class PatternIndex {
         final PatternKeys.Key key;
         final RoaringBitmap members = new RoaringBitmap();
         final Map<String, Integer> organizations = new HashMap<>();
+        /** The summary of all its members, computed on first read and dropped when a member joins, leaves or changes. */
+        volatile PatternSummary summary;
 
         Entry(PatternKeys.Key key) {
             this.key = key;
@@ -86,6 +89,7 @@ public final class PatternIndex {
             for (PatternKeys.Key key : keys.values()) {
                 Entry entry = entries.computeIfAbsent(key.key(), k -> new Entry(key));
                 entry.members.add(number);
+                entry.summary = null;
                 entry.organizations.merge(next.organization(), 1, Integer::sum);
             }
             keysOf.set(number, List.copyOf(keys.keySet()));
@@ -197,6 +201,7 @@ public final class PatternIndex {
         for (String key : keysOf.get(number)) {
             Entry entry = entries.get(key);
             entry.members.remove(number);
+            entry.summary = null;
             entry.organizations.computeIfPresent(old.organization(), (o, n) -> n == 1 ? null : n - 1);
             if (entry.members.isEmpty()) {
                 entries.remove(key);

@@ -56,8 +56,8 @@ public final class PatternQueries {
             RoaringBitmap members = subset == null ? entry.members() : RoaringBitmap.and(entry.members(), subset);
             int organizations = subset == null ? entry.organizationCount() : organizations(index, members);
             if (organizations >= filter.minOrganizations()) {
-                matches.add(new Match(entry, members, organizations,
-                        sort == Sort.RECENT ? lastSeen(index, members) : null));
+                matches.add(new Match(entry, members, organizations, sort != Sort.RECENT ? null
+                        : subset == null ? summaryOf(index, entry).lastSeen() : lastSeen(index, members)));
             }
         }
         Comparator<Match> byKey = Comparator.comparing(m -> m.entry().key().key());
@@ -71,7 +71,8 @@ public final class PatternQueries {
         matches.sort(order.thenComparing(byKey));
         int from = Math.min(matches.size(), page * size);
         List<PatternSummary> items = matches.subList(from, Math.min(matches.size(), from + size)).stream()
-                .map(m -> summary(index, m.entry().key(), m.members())).toList();
+                .map(m -> subset == null ? summaryOf(index, m.entry()) : summary(index, m.entry().key(), m.members()))
+                .toList();
         return new Page<>(matches.size(), page, size, items);
     }
 
@@ -101,7 +102,17 @@ public final class PatternQueries {
             return new PatternDetail.Member(f.id(), f.title(), f.organization(), f.startedAt(), f.status().name(),
                     because, actions);
         }).toList();
-        return Optional.of(new PatternDetail(summary(index, entry.key(), entry.members()), knownAt, page, size, incidents));
+        return Optional.of(new PatternDetail(summaryOf(index, entry), knownAt, page, size, incidents));
+    }
+
+    /** The summary of all the pattern's members, cached in its entry until a member changes. */
+    static PatternSummary summaryOf(PatternIndex index, PatternIndex.Entry entry) {
+        PatternSummary summary = entry.summary;
+        if (summary == null) {
+            summary = summary(index, entry.key(), entry.members());
+            entry.summary = summary;
+        }
+        return summary;
     }
 
     static PatternSummary summary(PatternIndex index, PatternKeys.Key key, RoaringBitmap members) {

@@ -54,7 +54,7 @@ public final class PostmortemModel {
                         null, c, t, List.of())),
                 new IncidentView.Resolution(t.plusSeconds(3600), dev.faultline.api.value.TimePrecision.MINUTE, "Rolled back", null, c),
                 List.of(new IncidentView.Link("other-incident", dev.faultline.api.value.LinkRelation.values()[0], "same cause")),
-                new IncidentView.Derived(t, t, java.time.Duration.ZERO, java.time.Duration.ZERO,
+                new IncidentView.Derived(t, t, t, java.time.Duration.ZERO, java.time.Duration.ZERO,
                         java.time.Duration.ofHours(1), java.time.Duration.ofHours(1)),
                 null, t, t);
         return of(view, Map.of("other-incident", "Another outage"), new RenderInfo("sample", 1, 9, t));

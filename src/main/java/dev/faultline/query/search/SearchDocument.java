@@ -31,8 +31,8 @@ public class SearchDocument {
     private static final String EN = SearchAnalysis.ENGLISH;
     private static final String EN_Q = SearchAnalysis.ENGLISH_QUERY;
 
-    /** Bump when the mapping changes: an index of another schema is rebuilt at start. */
-    public static final String SCHEMA = "8";
+    /** Bump when the mapping or what a document holds changes: an index of another schema is rebuilt at start. */
+    public static final String SCHEMA = "9";
 
     @DocumentId
     @KeywordField(name = SearchDocument.ID_KEYWORD)

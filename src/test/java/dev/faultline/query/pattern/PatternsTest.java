@@ -158,6 +158,20 @@ class PatternsTest {
         given().get("/api/incidents/" + done + "-may/recurrence").then().body("total", is(1),
                 "items[0].actions.find { it.actionId == 'guard' }.statusThen", is("PROPOSED"),
                 "items[0].actions.find { it.actionId == 'guard' }.statusNow", is("DONE"));
+        // the world time of a status change is kept beside the time it was recorded
+        given().get("/api/incidents/" + done).then()
+                .body("remediations[0].history[0].at", is("2019-06-01T00:00:00Z"),
+                        "remediations[0].history[0].precision", is("EXACT"),
+                        "remediations[0].history[0].recordedAt", org.hamcrest.Matchers.startsWith(String.valueOf(java.time.Year.now().getValue())));
+        given().contentType(ContentType.JSON).body(Map.of("status", "DONE", "at", "last tuesday"))
+                .patch("/api/incidents/" + open + "/remediations/guard").then().statusCode(400)
+                .body("errors.field", hasItems("/at"));
+        given().contentType(ContentType.JSON).body(Map.of("status", "DONE", "at", "2019-06-01T00:00:00Z", "precision", "WEEK"))
+                .patch("/api/incidents/" + open + "/remediations/guard").then().statusCode(400)
+                .body("errors.field", hasItems("/precision"));
+        given().contentType(ContentType.JSON).body(Map.of("status", "DONE", "at", "2001-01-01T00:00:00Z"))
+                .patch("/api/incidents/" + open + "/remediations/guard").then().statusCode(400)
+                .body("errors.field", hasItems("/at"));
         // the earlier incident has no earlier relative of its own
         given().get("/api/incidents/" + done + "/recurrence").then().statusCode(200).body("total", is(0));
         // across the catalogue, by organization and verdict
