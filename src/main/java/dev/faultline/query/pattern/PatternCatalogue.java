@@ -8,7 +8,9 @@ import dev.faultline.api.query.Recurrence;
 import dev.faultline.api.query.RemediationBoard;
 import dev.faultline.taxonomy.Taxonomy;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -99,17 +101,28 @@ public class PatternCatalogue {
     }
 
     void put(IncidentFacts facts) {
-        PatternIndex index = current;
+        PatternIndex index = loaded();
         if (index != null) {
             index.put(facts);
         }
     }
 
     void clear() {
-        PatternIndex index = current;
+        PatternIndex index = loaded();
         if (index != null) {
             index.clear();
         }
+    }
+
+    /** The index, after a load in progress; null when none was loaded (a load will read the table). */
+    private PatternIndex loaded() {
+        PatternIndex index = current;
+        if (index == null) {
+            synchronized (this) {
+                index = current;
+            }
+        }
+        return index;
     }
 
     private <T> T at(Instant knownAt, Function<PatternIndex, T> query) {
@@ -123,20 +136,36 @@ public class PatternCatalogue {
         return index.read(query);
     }
 
+    /**
+     * The index of what is known now, loaded from {@code incident_facts} on first use. Readers wait for
+     * the load; facts the projection commits meanwhile wait too and are put after it (a put of facts
+     * the load already read is ignored: it is not newer).
+     */
     private PatternIndex current() {
         PatternIndex index = current;
         if (index == null) {
             synchronized (this) {
                 index = current;
                 if (index == null) {
-                    // created first, so facts committed while loading are put in it as well (put replaces)
-                    index = new PatternIndex(Taxonomy.current());
+                    index = PatternIndex.of(load(null), Taxonomy.current());
                     current = index;
-                    load(null).forEach(index::put);
                 }
             }
         }
         return index;
+    }
+
+    /** Loads the index in the background at start, so the first request does not wait for it. */
+    void warm(@Observes StartupEvent start) {
+        Thread loader = new Thread(() -> {
+            try {
+                current();
+            } catch (RuntimeException e) {
+                org.jboss.logging.Logger.getLogger(PatternCatalogue.class).warn("patterns not loaded at start; the first request will", e);
+            }
+        }, "patterns-load");
+        loader.setDaemon(true);
+        loader.start();
     }
 
     /** The newest facts of each incident known by {@code knownAt} (null: now). */
