@@ -151,7 +151,7 @@ public class Incident {
         String summary = changed(c.summary(), now.summary());
         List<String> services = changed(c.affectedServices(), now.affectedServices());
         List<String> sources = changed(c.sources(), now.sources());
-        if (started != null && resolution != null && resolution.resolvedAt().isBefore(started)) {
+        if (started != null && resolution != null && resolution.resolvedAt() != null && resolution.resolvedAt().isBefore(started)) {
             throw invalid("startedAt", "startedAt " + started + " is after the resolution at " + resolution.resolvedAt());
         }
         if (title != null || organization != null || severity != null || started != null || startPrecision != null
@@ -300,10 +300,15 @@ public class Incident {
 
     @CommandHandler
     public void handle(ResolveIncident c) {
-        if (c.resolvedAt().isBefore(startedAt)) {
+        if (c.resolvedAt() != null && c.resolvedAt().isBefore(startedAt)) {
             throw invalid("resolvedAt", "resolvedAt " + c.resolvedAt() + " is before the incident started at " + startedAt);
         }
-        IncidentResolved event = new IncidentResolved(incidentId, c.resolvedAt(), precision(c.precision()), c.how(), c.source(), confidence(c.confidence()));
+        if (c.resolvedAt() == null && c.precision() != null) {
+            throw invalid("precision", "precision applies to a resolvedAt; without one the end time is unknown");
+        }
+        // without resolvedAt: the outage is over, when it ended is not known (no precision, no duration)
+        IncidentResolved event = new IncidentResolved(incidentId, c.resolvedAt(),
+                c.resolvedAt() == null ? null : precision(c.precision()), c.how(), c.source(), confidence(c.confidence()));
         if (!event.equals(resolution)) {
             apply(event);
         }

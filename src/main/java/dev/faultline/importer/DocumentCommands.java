@@ -244,7 +244,7 @@ public final class DocumentCommands {
                 return;
             }
             boolean same = stored != null && Objects.equals(stored.resolvedAt(), wanted.resolvedAt())
-                    && stored.precision() == precision(wanted.precision()) && Objects.equals(stored.how(), wanted.how())
+                    && stored.precision() == (wanted.resolvedAt() == null ? null : precision(wanted.precision())) && Objects.equals(stored.how(), wanted.how())
                     && Objects.equals(stored.source(), wanted.source()) && stored.confidence() == confidence(wanted.confidence());
             if (!same) {
                 add("/resolution", new ResolveIncident(id, wanted.resolvedAt(), wanted.precision(), wanted.how(),

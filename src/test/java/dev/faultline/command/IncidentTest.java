@@ -381,6 +381,20 @@ class IncidentTest {
         }
 
         @Test
+        void resolving_without_a_time_says_over_with_the_end_unknown() {
+            fixture.given(DECLARED)
+                    .when(new ResolveIncident(ID, null, null, "Hosts recovered by hand over days", BLOG, null, null))
+                    .expectEvents(new IncidentResolved(ID, null, null, "Hosts recovered by hand over days", BLOG, Confidence.UNVERIFIED));
+        }
+
+        @Test
+        void a_precision_without_a_time_is_rejected() {
+            fixture.given(DECLARED)
+                    .when(new ResolveIncident(ID, null, TimePrecision.DAY, null, null, null, null))
+                    .expectException(rejection(INVALID, "precision")).expectNoEvents();
+        }
+
+        @Test
         void resolution_cannot_precede_the_start() {
             fixture.given(DECLARED)
                     .when(new ResolveIncident(ID, START.minusSeconds(1), null, null, null, null, null))

@@ -88,4 +88,17 @@ class SeedIncidentsTest {
         given().get("/api/incidents/roblox-2021-10-28").then()
                 .body("startPrecision", is("DAY"), "resolution.precision", is("DAY"));
     }
+
+    @Test
+    @Order(6)
+    void outages_whose_end_no_source_dates_are_resolved_without_a_duration() {
+        for (String id : List.of("crowdstrike-2024-07-19", "atlassian-2022-04-05", "slack-2021-01-04", "gitlab-2017-01-31")) {
+            given().get("/api/incidents/" + id).then()
+                    .body("status", is("RESOLVED"), "resolution.how", not(emptyOrNullString()),
+                            "resolution.resolvedAt", nullValue(), "derived.duration", nullValue());
+        }
+        for (String file : SeedLoader.bundledFiles()) { // every seeded outage is over
+            given().get("/api/incidents/" + file.replace(".yaml", "")).then().body("status", is("RESOLVED"));
+        }
+    }
 }

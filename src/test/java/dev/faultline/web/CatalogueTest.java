@@ -66,6 +66,24 @@ class CatalogueTest {
     }
 
     @Test
+    void a_resolution_without_a_time_resolves_with_no_duration() {
+        String org = newId("org");
+        String id = declare(org, newId("unknown-end"), "SEV1", "2024-07-19T04:09:00Z", "Over, end unknown");
+        given().contentType(ContentType.JSON).body(Map.of("precision", "DAY")).post("/api/incidents/" + id + "/resolution")
+                .then().statusCode(400).body("errors.field", hasItem("/precision"));
+        post("/api/incidents/" + id + "/resolution", Map.of("how", "Hosts recovered by hand over days")).statusCode(200);
+        given().get("/api/incidents/" + id).then().statusCode(200)
+                .body("status", is("RESOLVED"), "resolution.how", is("Hosts recovered by hand over days"),
+                        "resolution.resolvedAt", nullValue(), "derived.resolvedAt", nullValue(), "derived.duration", nullValue());
+        given().get("/api/incidents/" + id + "?at=2025-01-01T00:00:00Z").then().body("status", is("ONGOING"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/api/incidents?organization=" + org).then()
+                        .body("items[0].status", is("RESOLVED"), "items[0].resolvedAt", nullValue()));
+        given().queryParam("format", "markdown").get("/api/incidents/" + id + "/postmortem").then().statusCode(200)
+                .body(containsString("an unrecorded time"));
+    }
+
+    @Test
     void revised_details_reach_the_catalogue() {
         String org = newId("org");
         String id = declare(org, newId("revised"), "SEV3", "2025-10-20T06:48:00Z", "Before");

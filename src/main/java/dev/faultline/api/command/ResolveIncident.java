@@ -8,10 +8,10 @@ import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
-/** Declare the outage resolved (again, to restate when or how). */
+/** Declare the outage resolved (again, to restate when or how); no {@code resolvedAt}: over, the end time unknown. */
 public record ResolveIncident(
         @TargetAggregateIdentifier @NotNull @Slug String incidentId,
-        @NotNull Instant resolvedAt,
+        Instant resolvedAt,
         TimePrecision precision,
         @Size(max = Limits.TEXT) String how,
         @SourceUrl String source,

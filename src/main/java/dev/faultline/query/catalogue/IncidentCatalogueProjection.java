@@ -71,6 +71,10 @@ public class IncidentCatalogueProjection {
 
     @EventHandler
     void on(IncidentResolved e, @SequenceNumber long sequence) throws SQLException {
+        if (e.resolvedAt() == null) {
+            refold(e.incidentId(), sequence); // over, end unknown: a RESOLUTION entry may still give the end
+            return;
+        }
         update("""
                 UPDATE incident_catalogue SET status = 'RESOLVED', resolved_at = ?, version = ?
                  WHERE incident_id = ? AND version < ?""",

@@ -175,7 +175,8 @@ public final class IncidentFolder {
             Instant started = declared.startedAt();
             Instant detected = first(entries, EntryKind.DETECTION);
             Instant mitigated = first(entries, EntryKind.MITIGATION);
-            Instant end = resolved != null ? resolved.resolvedAt() : first(entries, EntryKind.RESOLUTION);
+            Instant end = resolved != null && resolved.resolvedAt() != null ? resolved.resolvedAt()
+                    : first(entries, EntryKind.RESOLUTION);
             return new Derived(detected, mitigated, end, between(started, detected), between(started, mitigated),
                     between(detected, end), between(started, end));
         }

@@ -207,7 +207,9 @@ public final class PostmortemModel {
 
         Map<String, Object> resolution = new LinkedHashMap<>();
         resolution.put("recorded", view.resolution() != null);
-        resolution.put("time", view.resolution() == null ? "" : MarkdownText.time(view.resolution().resolvedAt(), view.resolution().precision()));
+        resolution.put("time", view.resolution() == null ? ""
+                : view.resolution().resolvedAt() == null ? "an unrecorded time"
+                : MarkdownText.time(view.resolution().resolvedAt(), view.resolution().precision()));
         resolution.put("how", view.resolution() == null ? "" : MarkdownText.escape(view.resolution().how()));
         model.put("resolution", resolution);
 
