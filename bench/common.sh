@@ -22,9 +22,8 @@ trap cleanup EXIT
 (cd bench && mvn -B -q package)
 bench_cp="bench/target/faultline-bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*"
 
-# The README's JVM flags: the class-data archive the build trained (docs/decisions.md), the heap
-# bound and early tenuring. JAVA_OPTS replaces them.
-app_java_opts=${JAVA_OPTS:--XX:SharedArchiveFile=target/faultline.jsa -Xmx512m -XX:MaxTenuringThreshold=1}
+# The README's run command has no JVM flags; JAVA_OPTS adds some (for an A/B).
+app_java_opts=${JAVA_OPTS:-}
 
 # Starts the packaged app on $pg$db and $port with extra environment (NAME=value ...), logging to
 # $out/$1, and waits until it is ready; sets pid.

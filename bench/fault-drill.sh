@@ -23,7 +23,7 @@ pg_port() { sed -n 4p "$data/pg/postmaster.pid" 2>/dev/null || true; }
 
 start_app() {
   env -u QUARKUS_DATASOURCE_JDBC_URL FAULTLINE_DATA_DIR="$data" QUARKUS_HTTP_PORT=$port FAULTLINE_SEED_ENABLED=${seed:-false} \
-    java -Xmx512m -jar target/faultline.jar >>"$log" 2>&1 &
+    java -jar target/faultline.jar >>"$log" 2>&1 &
   pid=$!
   local t0=$SECONDS
   until curl -fs "$base/q/health/ready" >/dev/null 2>&1; do

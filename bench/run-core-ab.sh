@@ -13,7 +13,7 @@ source bench/common.sh
 need_wrk
 run=$out/ab-$label; mkdir -p "$run"
 QUARKUS_DATASOURCE_JDBC_URL="$pg$db" QUARKUS_HTTP_PORT=$port \
-  java ${JAVA_OPTS:--Xmx512m} -Xlog:gc:file="$run/gc.log" -jar "${APP:-target/faultline.jar}" >"$run/app.log" 2>&1 &
+  java ${JAVA_OPTS:-} -Xlog:gc:file="$run/gc.log" -jar "${APP:-target/faultline.jar}" >"$run/app.log" 2>&1 &
 pid=$!
 wait_ready $port
 java -cp "$bench_cp" dev.faultline.bench.CoreBenchmark setup "http://localhost:$port" "$pg$db" "$run" >/dev/null

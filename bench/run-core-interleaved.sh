@@ -29,8 +29,8 @@ start() { # side jar database port java-opts env
   wait_ready $4
   java -cp "$bench_cp" dev.faultline.bench.CoreBenchmark setup "http://localhost:$4" "$pg$3" "$out/ia-$1" >/dev/null
 }
-start A "$jar_a" "$db" 18093 "${JAVA_OPTS_A:--Xmx512m}" "${ENV_A:-}"; pid_a=${pids[0]}
-start B "$jar_b" "$db_b" 18094 "${JAVA_OPTS_B:--Xmx512m}" "${ENV_B:-}"; pid_b=${pids[1]}
+start A "$jar_a" "$db" 18093 "${JAVA_OPTS_A:-}" "${ENV_A:-}"; pid_a=${pids[0]}
+start B "$jar_b" "$db_b" 18094 "${JAVA_OPTS_B:-}" "${ENV_B:-}"; pid_b=${pids[1]}
 cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 load() { # side port pid seconds
   local c0 c1 r

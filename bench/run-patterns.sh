@@ -19,11 +19,11 @@ data="$out/patterns-data"
 [ -n "${BENCH_DB:-}" ] || rm -rf "$data"
 launch_app patterns-app.log FAULTLINE_DATA_DIR="$data" FAULTLINE_SEED_ENABLED=false
 sql() { psql -tA -h 127.0.0.1 -U postgres -d "$db" -c "$1"; }
+lag() { curl -fs "$base/api/admin/projections" | python3 -c "import json,sys; s=[p for p in json.load(sys.stdin) if p['name']=='patterns'][0]; print(s['lag'] if s['lag'] is not None else -1)"; }
 if [ -z "${BENCH_DB:-}" ]; then
 # the related benchmark's vector cache, when there is one, spares the embedding of every sentence
 vectors_file="$out/sentence-vectors-$n.copy"
 [ -f "$vectors_file" ] && psql -q -h 127.0.0.1 -U postgres -d "$db" -c "\\copy sentence_vector FROM '$vectors_file'"
-lag() { curl -fs "$base/api/admin/projections" | python3 -c "import json,sys; s=[p for p in json.load(sys.stdin) if p['name']=='patterns'][0]; print(s['lag'] if s['lag'] is not None else -1)"; }
 
 ( while true; do echo "$(date +%s) $(lag 2>/dev/null || echo -1)"; sleep 1; done ) > "$out/patterns-lag.txt" &
 sampler=$!

@@ -74,9 +74,6 @@ class EmbeddedDefaultIT {
         assertThat(Files.isDirectory(dataDir.resolve("pg"))).as("data lives under FAULTLINE_DATA_DIR/pg").isTrue();
         awaitSearchHit("our own outage", "our-own-outage");
         assertThat(Files.isRegularFile(dataDir.resolve("index/CURRENT"))).as("index under FAULTLINE_DATA_DIR/index").isTrue();
-        assertThat(Files.isRegularFile(JAR.resolveSibling("faultline.jsa"))).as("the build trained a class-data archive").isTrue();
-        assertThat(Files.readString(dataDir.resolve("app.log"))).as("the JVM mapped the archive")
-                .doesNotContain("Unable to use shared archive").doesNotContain("shared class paths mismatch");
 
         stop();
         deleteTree(dataDir.resolve("index"));
@@ -116,9 +113,9 @@ class EmbeddedDefaultIT {
     }
 
     void start() throws Exception {
-        // the README's run command: the class-data archive the build trained beside the jar, the heap bound
+        // the README's run command, nothing added
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:SharedArchiveFile=" + JAR.resolveSibling("faultline.jsa"), "-Xmx512m", "-XX:MaxTenuringThreshold=1", "-jar", JAR.toString())
+                "-jar", JAR.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("app.log").toFile()));
         builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");

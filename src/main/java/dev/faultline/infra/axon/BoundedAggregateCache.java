@@ -1,7 +1,7 @@
 package dev.faultline.infra.axon;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import org.axonframework.common.Registration;
@@ -11,7 +11,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * Keeps up to {@code capacity} recently used Incident aggregates in memory, so a command on a
- * busy incident does not replay its whole event stream. Strong references with LRU eviction:
+ * busy incident does not replay its whole event stream. Strong references, bounded by Caffeine:
  * Axon's WeakReferenceCache loses every entry at each garbage collection, and the replays that
  * followed were the tail of the write latency (docs/decisions.md). On another node's write the
  * cached copy is stale; the append then fails on the (aggregate, sequence) key, Axon evicts the
@@ -24,24 +24,16 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  */
 final class BoundedAggregateCache implements Cache {
 
-    private final Map<Object, Object> entries;
+    private final ConcurrentMap<Object, Object> entries;
 
     BoundedAggregateCache(int capacity) {
-        this.entries = new LinkedHashMap<>(capacity, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.entries = Caffeine.newBuilder().maximumSize(capacity).executor(Runnable::run).build().asMap();
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <K, V> V get(K key) {
-        V value;
-        synchronized (this) {
-            value = (V) entries.get(key);
-        }
+        V value = (V) entries.get(key);
         if (value != null) {
             evictUnlessCommitted(key);
         }
@@ -50,9 +42,7 @@ final class BoundedAggregateCache implements Cache {
 
     @Override
     public void put(Object key, Object value) {
-        synchronized (this) {
-            entries.put(key, value);
-        }
+        entries.put(key, value);
         evictUnlessCommitted(key);
     }
 
@@ -72,28 +62,28 @@ final class BoundedAggregateCache implements Cache {
     }
 
     @Override
-    public synchronized boolean putIfAbsent(Object key, Object value) {
+    public boolean putIfAbsent(Object key, Object value) {
         return entries.putIfAbsent(key, value) == null;
     }
 
     @Override
-    public synchronized boolean remove(Object key) {
+    public boolean remove(Object key) {
         return entries.remove(key) != null;
     }
 
     @Override
-    public synchronized void removeAll() {
+    public void removeAll() {
         entries.clear();
     }
 
     @Override
-    public synchronized boolean containsKey(Object key) {
+    public boolean containsKey(Object key) {
         return entries.containsKey(key);
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    public synchronized <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
+    public <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
         entries.computeIfPresent(key, (k, v) -> update.apply((V) v));
     }
 

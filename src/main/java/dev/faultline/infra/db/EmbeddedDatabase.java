@@ -139,6 +139,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
             return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("the embedded PostgreSQL did not start on " + dataDir, e);
+        } catch (IllegalStateException e) {
+            if (String.valueOf(e.getMessage()).contains("Missing embedded postgres binaries")) {
+                throw new UnsupportedPlatform(e);
+            }
+            throw e;
+        }
+    }
+
+    /** No PostgreSQL binaries for this operating system and processor ship in the jar. */
+    public static final class UnsupportedPlatform extends RuntimeException {
+        UnsupportedPlatform(Throwable cause) {
+            super("Faultline has no embedded PostgreSQL for " + System.getProperty("os.name") + " "
+                    + System.getProperty("os.arch") + " (it ships one for Linux and macOS on x86-64 and arm64):"
+                    + " set QUARKUS_DATASOURCE_JDBC_URL (and QUARKUS_DATASOURCE_USERNAME, QUARKUS_DATASOURCE_PASSWORD)"
+                    + " to a PostgreSQL 14 or later server.", cause);
         }
     }
 

@@ -1,8 +1,6 @@
 package dev.faultline.infra.db;
 
-import dev.faultline.infra.boot.ClassDataTraining;
 import io.quarkus.runtime.Quarkus;
-import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,25 +22,33 @@ public final class FaultlineMain {
 
     private static final Logger LOG = Logger.getLogger(FaultlineMain.class);
     static final String URL_PROPERTY = "quarkus.datasource.jdbc.url";
+    /** Exit status when no embedded PostgreSQL ships for this platform and no server is configured. */
+    static final int UNSUPPORTED_PLATFORM = 2;
 
     private FaultlineMain() {
     }
 
     public static void main(String... args) throws IOException {
         OutOfMemoryExit.install();
-        Class<? extends QuarkusApplication> application = ClassDataTraining.ifRequested();
         if (configuredUrl() != null) {
-            Quarkus.run(application, FaultlineMain::exit, args);
+            Quarkus.run(null, FaultlineMain::exit, args);
             return;
         }
-        EmbeddedDatabase postgres = EmbeddedDatabase.start(dataDir().resolve("pg"));
+        EmbeddedDatabase postgres;
+        try {
+            postgres = EmbeddedDatabase.start(dataDir().resolve("pg"));
+        } catch (EmbeddedDatabase.UnsupportedPlatform e) {
+            System.err.println(e.getMessage()); // one line, no stack trace: the user's next step
+            System.exit(UNSUPPORTED_PLATFORM);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             EmbeddedPostgresShutdown.awaitApplicationStopped(java.time.Duration.ofSeconds(30));
             postgres.close();
         }, "embedded-postgres-stop"));
         System.setProperty(URL_PROPERTY, postgres.jdbcUrl());
         System.setProperty("quarkus.datasource.username", "postgres");
-        Quarkus.run(application, (status, failure) -> {
+        Quarkus.run(null, (status, failure) -> {
             postgres.close();
             exit(status, failure);
         }, args);

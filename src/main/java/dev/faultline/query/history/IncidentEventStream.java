@@ -1,5 +1,6 @@
 package dev.faultline.query.history;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.faultline.api.event.IncidentEvent;
 import dev.faultline.api.query.RecordedEvent;
 import dev.faultline.infra.axon.CommandMetadata;
@@ -42,7 +43,7 @@ public class IncidentEventStream {
     private final AgroalDataSource dataSource;
     private final Serializer serializer;
     private final EventUpcaster upcasters;
-    private final Map<String, List<RecordedEvent>> cache = new LinkedHashMapLru<>(CACHED_INCIDENTS);
+    private final Map<String, List<RecordedEvent>> cache = Caffeine.newBuilder().maximumSize(CACHED_INCIDENTS).executor(Runnable::run).<String, List<RecordedEvent>>build().asMap();
 
     IncidentEventStream(AgroalDataSource dataSource, Serializer serializer, EventUpcaster upcasters) {
         this.dataSource = dataSource;

@@ -1,7 +1,6 @@
 package dev.faultline.query.search;
 
-import dev.faultline.query.history.LinkedHashMapLru;
-import java.util.Collections;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Map;
 
 /**
@@ -30,7 +29,7 @@ final class IndexVersionCache<K, V> {
         long version = indexes.version();
         Entries<K, V> current = entries;
         if (current.generation() != generation || current.version() != version) {
-            current = new Entries<>(generation, version, Collections.synchronizedMap(new LinkedHashMapLru<>(capacity)));
+            current = new Entries<>(generation, version, Caffeine.newBuilder().maximumSize(capacity).executor(Runnable::run).<K, V>build().asMap());
             entries = current;
         }
         return current.map();

@@ -1,8 +1,8 @@
 package dev.faultline.query.search;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.faultline.api.event.IncidentEvent;
 import dev.faultline.query.history.IncidentEventStream;
-import dev.faultline.query.history.LinkedHashMapLru;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +10,6 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,7 +85,7 @@ public class SearchProjection {
     private final SearchIndexes indexes;
     private final IncidentEventStream events;
     /** When each recently written incident was last written (nanoTime); bounded. */
-    private final Map<String, Long> lastWritten = Collections.synchronizedMap(new LinkedHashMapLru<>(10_000));
+    private final Map<String, Long> lastWritten = Caffeine.newBuilder().maximumSize(10_000).executor(Runnable::run).<String, Long>build().asMap();
     /** Slices take the incidents whose document is oldest first, so none waits behind busier ones. */
     private final Comparator<String> longestUnwrittenFirst = Comparator.comparing(
             lastWritten::get, Comparator.nullsFirst(Comparator.naturalOrder()));
@@ -353,7 +352,7 @@ public class SearchProjection {
     /** Positions of documents known to be in one generation (bounded, most recent kept). */
     private static final class Written {
         private final SearchIndexes.Generation generation;
-        private final Map<String, Long> positions = Collections.synchronizedMap(new LinkedHashMapLru<>(10_000));
+        private final Map<String, Long> positions = Caffeine.newBuilder().maximumSize(10_000).executor(Runnable::run).<String, Long>build().asMap();
 
         Written(SearchIndexes.Generation generation) {
             this.generation = generation;

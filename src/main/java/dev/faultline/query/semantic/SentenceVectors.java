@@ -1,6 +1,6 @@
 package dev.faultline.query.semantic;
 
-import dev.faultline.query.history.LinkedHashMapLru;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +39,7 @@ public class SentenceVectors {
 
     private final SentenceEncoder encoder;
     private final AgroalDataSource dataSource;
-    private final Map<String, float[]> memory = new LinkedHashMapLru<>(MEMORY);
+    private final Map<String, float[]> memory = Caffeine.newBuilder().maximumSize(MEMORY).executor(Runnable::run).<String, float[]>build().asMap();
     private final AtomicLong encoded = new AtomicLong();
     private final AtomicLong readFromStore = new AtomicLong();
 
