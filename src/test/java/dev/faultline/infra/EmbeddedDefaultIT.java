@@ -46,16 +46,15 @@ class EmbeddedDefaultIT {
     }
 
     /**
-     * The build flattens the jar for Java 17 (src/build/FlattenMultiReleaseJar.java): a class
-     * archived from a versioned entry crashes JDK 17 under a Java agent or a flight recording.
+     * The jar carries the embedded PostgreSQL for Linux and macOS on x86-64 and arm64, and no
+     * application.properties (its values are the build's recorded defaults: docs/decisions.md).
      */
     @Test
-    void the_packaged_jar_holds_no_versioned_classes_and_no_properties_file() throws IOException {
+    void the_packaged_jar_holds_postgresql_for_four_platforms_and_no_properties_file() throws IOException {
         try (java.util.jar.JarFile jar = new java.util.jar.JarFile(JAR.toFile())) {
-            assertThat(jar.isMultiRelease()).as("Multi-Release in the manifest").isFalse();
             assertThat(jar.stream().map(java.util.zip.ZipEntry::getName))
-                    .noneMatch(name -> name.startsWith("META-INF/versions/"))
-                    .contains("org/postgresql/util/LazyCleanerImpl$CleanableWrapper.class")
+                    .contains("postgres-linux-x86_64.txz", "postgres-linux-arm_64.txz",
+                            "postgres-darwin-x86_64.txz", "postgres-darwin-arm_64.txz")
                     .doesNotContain("application.properties");
         }
     }

@@ -35,7 +35,8 @@ public final class ActionBoard {
             .thenComparing(h -> h.incident().id()).thenComparing(h -> h.action().id());
 
     /**
-     * One page of the board and the counts per status. One pass over the actions; only the first
+     * One page of the board and the counts per status. One pass over the actions (for overdue ones,
+     * over the index's open dated actions due before today only); only the first
      * {@code (page + 1) * size} in order are kept (a bounded heap), so a page costs the same whether
      * ten actions match or fifty thousand.
      */
@@ -43,33 +44,25 @@ public final class ActionBoard {
         long[] counts = new long[RemediationStatus.values().length];
         int keep = (page + 1) * size;
         PriorityQueue<Hit> first = new PriorityQueue<>(Math.min(keep, 1024) + 1, ORDER.reversed());
-        long total = 0;
-        for (IncidentFacts f : index.all()) {
-            if (!filter.organizations().isEmpty()
-                    && filter.organizations().stream().noneMatch(o -> o.equalsIgnoreCase(f.organization()))) {
-                continue;
+        long[] total = {0};
+        if (filter.overdue()) {
+            // overdue actions are the prefix of the open dated ones due before today, already in order
+            for (PatternIndex.OpenAction o : index.openDated()) {
+                if (!o.action().dueDate().isBefore(today)) {
+                    break;
+                }
+                if (incidentPasses(index, filter, o.incident())) {
+                    consider(filter, o.incident(), o.action(), true, counts, total, first, keep);
+                }
             }
-            if (!filter.labels().isEmpty() && !carries(index, f, filter.labels())) {
-                continue;
-            }
-            for (IncidentFacts.Action a : f.actions()) {
-                boolean overdue = a.dueDate() != null && a.dueDate().isBefore(today) && a.status() != RemediationStatus.DONE
-                        && a.status() != RemediationStatus.ABANDONED;
-                if ((!filter.types().isEmpty() && !filter.types().contains(a.type()))
-                        || (!filter.owners().isEmpty() && filter.owners().stream().noneMatch(o -> o.equalsIgnoreCase(a.owner())))
-                        || (filter.overdue() && !overdue)) {
+        } else {
+            for (IncidentFacts f : index.all()) {
+                if (!incidentPasses(index, filter, f)) {
                     continue;
                 }
-                counts[a.status().ordinal()]++;
-                if (filter.statuses().isEmpty() || filter.statuses().contains(a.status())) {
-                    total++;
-                    Hit hit = new Hit(f, a, overdue);
-                    if (first.size() < keep) {
-                        first.add(hit);
-                    } else if (ORDER.compare(hit, first.peek()) < 0) {
-                        first.poll();
-                        first.add(hit);
-                    }
+                for (IncidentFacts.Action a : f.actions()) {
+                    boolean overdue = PatternIndex.OpenAction.open(a) && a.dueDate().isBefore(today);
+                    consider(filter, f, a, overdue, counts, total, first, keep);
                 }
             }
         }
@@ -83,7 +76,33 @@ public final class ActionBoard {
                 .map(h -> new RemediationItem(h.incident().id(), h.incident().title(), h.incident().organization(),
                         h.action().id(), h.action().description(), h.action().type().name(), h.action().owner(),
                         h.action().dueDate(), h.action().status().name(), h.overdue())).toList();
-        return new RemediationBoard(total, page, size, byStatus, items);
+        return new RemediationBoard(total[0], page, size, byStatus, items);
+    }
+
+    private static boolean incidentPasses(PatternIndex index, Filter filter, IncidentFacts f) {
+        return (filter.organizations().isEmpty()
+                || filter.organizations().stream().anyMatch(o -> o.equalsIgnoreCase(f.organization())))
+                && (filter.labels().isEmpty() || carries(index, f, filter.labels()));
+    }
+
+    /** Counts an action that passes the action filters, and keeps it if it is among the first {@code keep}. */
+    private static void consider(Filter filter, IncidentFacts f, IncidentFacts.Action a, boolean overdue, long[] counts,
+                                 long[] total, PriorityQueue<Hit> first, int keep) {
+        if ((!filter.types().isEmpty() && !filter.types().contains(a.type()))
+                || (!filter.owners().isEmpty() && filter.owners().stream().noneMatch(o -> o.equalsIgnoreCase(a.owner())))
+                || (filter.overdue() && !overdue)) {
+            return;
+        }
+        counts[a.status().ordinal()]++;
+        if (filter.statuses().isEmpty() || filter.statuses().contains(a.status())) {
+            total[0]++;
+            if (first.size() < keep) {
+                first.add(new Hit(f, a, overdue));
+            } else if (first.size() > 0 && ORDER.compare(new Hit(f, a, overdue), first.peek()) < 0) {
+                first.poll();
+                first.add(new Hit(f, a, overdue));
+            }
+        }
     }
 
     private static boolean carries(PatternIndex index, IncidentFacts f, Set<String> wanted) {

@@ -1,13 +1,17 @@
 package dev.faultline.query.pattern;
 
 import dev.faultline.taxonomy.Taxonomy;
+import dev.faultline.api.value.RemediationStatus;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -47,11 +51,30 @@ public final class PatternIndex {
         }
     }
 
+    /** An open action (neither done nor abandoned) with a due date, beside its incident. */
+    public record OpenAction(IncidentFacts incident, IncidentFacts.Action action) {
+
+        /** The board's order: soonest due first, then the most recent incident, then ids. */
+        static final Comparator<OpenAction> ORDER = Comparator
+                .comparing((OpenAction o) -> o.action().dueDate())
+                .thenComparing(o -> o.incident().startedAt(), Comparator.reverseOrder())
+                .thenComparing(o -> o.incident().id()).thenComparing(o -> o.action().id());
+
+        static boolean open(IncidentFacts.Action a) {
+            return a.dueDate() != null && a.status() != RemediationStatus.DONE && a.status() != RemediationStatus.ABANDONED;
+        }
+    }
+
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Open dated actions in the board's order: the overdue ones are a prefix, read without a pass over every incident. */
+    private final NavigableSet<OpenAction> openDated = new TreeSet<>(OpenAction.ORDER);
     private final Map<String, Integer> numbers = new HashMap<>();
     private final List<IncidentFacts> facts = new ArrayList<>();
     private final List<Collection<String>> keysOf = new ArrayList<>();
     private final Map<String, Entry> entries = new HashMap<>();
+    /** A number per organization name, and each incident's: distinct organizations are counted over an array. */
+    private final Map<String, Integer> organizationIds = new HashMap<>();
+    private int[] organizationOf = new int[1024];
     private final Map<String, Set<String>> linkedFrom = new HashMap<>();
     private Taxonomy taxonomy;
 
@@ -82,6 +105,15 @@ public final class PatternIndex {
                 remove(number);
             }
             facts.set(number, next);
+            if (number >= organizationOf.length) {
+                organizationOf = java.util.Arrays.copyOf(organizationOf, Math.max(number + 1, organizationOf.length * 2));
+            }
+            organizationOf[number] = organizationIds.computeIfAbsent(next.organization(), o -> organizationIds.size());
+            for (IncidentFacts.Action a : next.actions()) {
+                if (OpenAction.open(a)) {
+                    openDated.add(new OpenAction(next, a));
+                }
+            }
             for (String target : next.links()) {
                 linkedFrom.computeIfAbsent(target, t -> new HashSet<>()).add(next.id());
             }
@@ -109,6 +141,8 @@ public final class PatternIndex {
             keysOf.clear();
             entries.clear();
             linkedFrom.clear();
+            openDated.clear();
+            organizationIds.clear();
             all.forEach(this::put);
         } finally {
             lock.writeLock().unlock();
@@ -123,6 +157,8 @@ public final class PatternIndex {
             keysOf.clear();
             entries.clear();
             linkedFrom.clear();
+            openDated.clear();
+            organizationIds.clear();
         } finally {
             lock.writeLock().unlock();
         }
@@ -179,6 +215,21 @@ public final class PatternIndex {
         return facts;
     }
 
+    /** How many distinct organization names have been seen (numbers 0 to this, exclusive). */
+    public int organizationNumbers() {
+        return organizationIds.size();
+    }
+
+    /** The number of the incident's organization. */
+    public int organizationOf(int number) {
+        return organizationOf[number];
+    }
+
+    /** Open actions with a due date, soonest first (the board's order). */
+    public NavigableSet<OpenAction> openDated() {
+        return openDated;
+    }
+
     /** The pattern keys of an incident. */
     public Collection<String> keysOf(String id) {
         Integer number = numbers.get(id);
@@ -192,6 +243,11 @@ public final class PatternIndex {
 
     private void remove(int number) {
         IncidentFacts old = facts.get(number);
+        for (IncidentFacts.Action a : old.actions()) {
+            if (OpenAction.open(a)) {
+                openDated.remove(new OpenAction(old, a));
+            }
+        }
         for (String target : old.links()) {
             Set<String> sources = linkedFrom.get(target);
             if (sources != null && sources.remove(old.id()) && sources.isEmpty()) {
