@@ -16,7 +16,7 @@ base="http://127.0.0.1:$port"
 data=$(mktemp -d /tmp/faultline-drill.XXXXXX)
 log="$out/fault-drill-app.log"; : >"$log"
 pid=""
-[ -f target/faultline.jar ] || mvn -B -q package -DskipTests -Dfaultline.class-data.skip=true
+[ -f target/faultline.jar ] || mvn -B -q package -DskipTests
 
 postmaster_pid() { head -1 "$data/pg/postmaster.pid" 2>/dev/null || true; }
 pg_port() { sed -n 4p "$data/pg/postmaster.pid" 2>/dev/null || true; }

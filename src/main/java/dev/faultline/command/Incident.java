@@ -495,8 +495,9 @@ public class Incident {
         return p == null ? TimePrecision.EXACT : p;
     }
 
+    /** The confidence as given: none given stays none (a team's own postmortem is not "unverified"). */
     private static Confidence confidence(Confidence c) {
-        return c == null ? Confidence.UNVERIFIED : c;
+        return c;
     }
 
     private static <T> List<T> listOrEmpty(List<T> list) {

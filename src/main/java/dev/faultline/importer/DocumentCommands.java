@@ -106,7 +106,7 @@ public final class DocumentCommands {
                 } else if (old.retracted() == null && !(Objects.equals(old.at(), e.at())
                         && old.precision() == precision(e.precision()) && old.kind() == e.kind()
                         && Objects.equals(old.text(), e.text()) && Objects.equals(old.source(), e.source())
-                        && old.confidence() == confidence(e.confidence()))) {
+                        && confidence(old.confidence()) == confidence(e.confidence()))) {
                     add(at, new CorrectTimelineEntry(id, e.id(), e.at(), e.precision(), e.kind(), e.text(), e.source(),
                             e.confidence(), "corrected by import", null));
                 }
@@ -136,7 +136,7 @@ public final class DocumentCommands {
                 } else if (!(Objects.equals(old.speaker(), s.speaker()) && Objects.equals(old.role(), s.role())
                         && Objects.equals(old.publishedAt(), s.publishedAt()) && old.precision() == precision(s.precision())
                         && old.channel() == s.channel() && Objects.equals(old.quote(), s.quote())
-                        && Objects.equals(old.source(), s.source()) && old.confidence() == confidence(s.confidence()))) {
+                        && Objects.equals(old.source(), s.source()) && confidence(old.confidence()) == confidence(s.confidence()))) {
                     conflicts.add(new Conflict("/statements/" + i, "statement " + s.id()
                             + " is already published with other content; a statement cannot be changed"));
                 }
@@ -158,7 +158,7 @@ public final class DocumentCommands {
                 } else if (!ruledOutBefore && !(Objects.equals(old.summary(), c.summary())
                         && Objects.equals(old.labels(), list(c.labels()).stream().distinct().toList())
                         && Objects.equals(old.identifiedAt(), c.identifiedAt()) && Objects.equals(old.source(), c.source())
-                        && old.confidence() == confidence(c.confidence()))) {
+                        && confidence(old.confidence()) == confidence(c.confidence()))) {
                     add(at, new ReviseRootCause(id, c.id(), c.summary(), c.labels(), c.identifiedAt(), c.source(),
                             c.confidence(), "revised by import", null));
                 }
@@ -186,7 +186,7 @@ public final class DocumentCommands {
                             f.source(), f.confidence(), null));
                 } else if (!(Objects.equals(old.text(), f.text())
                         && Objects.equals(old.labels(), list(f.labels()).stream().distinct().toList())
-                        && Objects.equals(old.source(), f.source()) && old.confidence() == confidence(f.confidence()))) {
+                        && Objects.equals(old.source(), f.source()) && confidence(old.confidence()) == confidence(f.confidence()))) {
                     conflicts.add(new Conflict("/contributingFactors/" + i, "contributing factor " + f.id()
                             + " is already recorded with other content; it cannot be changed"));
                 }
@@ -200,7 +200,7 @@ public final class DocumentCommands {
             boolean same = stored != null && Objects.equals(stored.description(), wanted.description())
                     && Objects.equals(stored.affectedServices(), list(wanted.affectedServices()))
                     && Objects.equals(stored.figures(), list(wanted.figures()))
-                    && Objects.equals(stored.source(), wanted.source()) && stored.confidence() == confidence(wanted.confidence());
+                    && Objects.equals(stored.source(), wanted.source()) && confidence(stored.confidence()) == confidence(wanted.confidence());
             if (!same) {
                 add("/impact", new AssessImpact(id, wanted.description(), wanted.affectedServices(), wanted.figures(),
                         wanted.source(), wanted.confidence(), null));
@@ -221,7 +221,7 @@ public final class DocumentCommands {
                     from = old.status();
                     if (!(Objects.equals(old.description(), r.description()) && old.type() == r.type()
                             && Objects.equals(old.owner(), r.owner()) && Objects.equals(old.dueDate(), r.dueDate())
-                            && Objects.equals(old.source(), r.source()) && old.confidence() == confidence(r.confidence()))) {
+                            && Objects.equals(old.source(), r.source()) && confidence(old.confidence()) == confidence(r.confidence()))) {
                         conflicts.add(new Conflict(at, "remediation " + r.id()
                                 + " is already proposed with other content; only its status can change"));
                     }
@@ -245,7 +245,7 @@ public final class DocumentCommands {
             }
             boolean same = stored != null && Objects.equals(stored.resolvedAt(), wanted.resolvedAt())
                     && stored.precision() == (wanted.resolvedAt() == null ? null : precision(wanted.precision())) && Objects.equals(stored.how(), wanted.how())
-                    && Objects.equals(stored.source(), wanted.source()) && stored.confidence() == confidence(wanted.confidence());
+                    && Objects.equals(stored.source(), wanted.source()) && confidence(stored.confidence()) == confidence(wanted.confidence());
             if (!same) {
                 add("/resolution", new ResolveIncident(id, wanted.resolvedAt(), wanted.precision(), wanted.how(),
                         wanted.source(), wanted.confidence(), null));
@@ -288,6 +288,10 @@ public final class DocumentCommands {
         return p == null ? TimePrecision.EXACT : p;
     }
 
+    /**
+     * For comparing a document with what is stored: none given and UNVERIFIED are the same (events
+     * before 2026-12-04 recorded UNVERIFIED where none was given), so a re-import changes nothing.
+     */
     private static Confidence confidence(Confidence c) {
         return c == null ? Confidence.UNVERIFIED : c;
     }

@@ -269,7 +269,7 @@ class IncidentTest {
                     .when(new AddContributingFactor(ID, "no-limit-check", "No size check on the generated file",
                             List.of("defect:missing-validation"), null, null, null))
                     .expectEvents(new ContributingFactorAdded(ID, "no-limit-check", "No size check on the generated file",
-                            List.of("defect:missing-validation"), null, Confidence.UNVERIFIED));
+                            List.of("defect:missing-validation"), null, null));
         }
 
         @Test
@@ -366,7 +366,7 @@ class IncidentTest {
                     .when(new ProposeRemediation(ID, "limits", "Harden ingestion of generated files", RemediationType.PREVENT,
                             null, due, null, null, null))
                     .expectEvents(new RemediationProposed(ID, "limits", "Harden ingestion of generated files",
-                            RemediationType.PREVENT, null, due, null, Confidence.UNVERIFIED));
+                            RemediationType.PREVENT, null, due, null, null));
         }
     }
 
@@ -384,7 +384,7 @@ class IncidentTest {
         void resolving_without_a_time_says_over_with_the_end_unknown() {
             fixture.given(DECLARED)
                     .when(new ResolveIncident(ID, null, null, "Hosts recovered by hand over days", BLOG, null, null))
-                    .expectEvents(new IncidentResolved(ID, null, null, "Hosts recovered by hand over days", BLOG, Confidence.UNVERIFIED));
+                    .expectEvents(new IncidentResolved(ID, null, null, "Hosts recovered by hand over days", BLOG, null));
         }
 
         @Test

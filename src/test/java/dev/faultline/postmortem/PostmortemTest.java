@@ -245,4 +245,21 @@ class PostmortemTest {
         }
         return names;
     }
+
+    /** A team's own postmortem gives no confidences: none is printed, not "unverified". */
+    @Test
+    void facts_recorded_without_a_confidence_print_none() {
+        String id = Incidents.declare(Incidents.newId("own"));
+        Incidents.post("/api/incidents/" + id + "/timeline", Map.of("entryId", "alert", "at", "2025-11-18T11:31:00Z",
+                "kind", "DETECTION", "text", "First alert fires")).statusCode(200);
+        Incidents.post("/api/incidents/" + id + "/root-causes", Map.of("rootCauseId", "cause",
+                "summary", "A generated file doubled in size", "labels", List.of("defect:latent-bug"))).statusCode(200);
+        given().get("/api/incidents/" + id).then().body("rootCauses[0].confidence", nullValue(),
+                "timeline[0].confidence", nullValue());
+        for (String template : List.of("google-sre", "atlassian", "pagerduty")) {
+            String markdown = postmortem(id, template, "markdown").then().statusCode(200).extract().asString();
+            assertThat(markdown).contains("A generated file doubled in size", "First alert fires")
+                    .doesNotContainIgnoringCase("unverified");
+        }
+    }
 }

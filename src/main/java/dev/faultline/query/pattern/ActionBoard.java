@@ -45,7 +45,28 @@ public final class ActionBoard {
         int keep = (page + 1) * size;
         PriorityQueue<Hit> first = new PriorityQueue<>(Math.min(keep, 1024) + 1, ORDER.reversed());
         long[] total = {0};
-        if (filter.overdue()) {
+        if (filter.overdue() && filter.organizations().isEmpty() && filter.labels().isEmpty()
+                && filter.types().isEmpty() && filter.owners().isEmpty()) {
+            // the common board: counts from the per-day tallies, the page from the head of the ordered set
+            for (long[] day : index.openDueCounts().headMap(today.toEpochDay(), false).values()) {
+                for (int s = 0; s < counts.length; s++) {
+                    counts[s] += day[s];
+                }
+            }
+            for (RemediationStatus status : RemediationStatus.values()) {
+                if (filter.statuses().isEmpty() || filter.statuses().contains(status)) {
+                    total[0] += counts[status.ordinal()];
+                }
+            }
+            for (PatternIndex.OpenAction o : index.openDated()) {
+                if (first.size() >= keep || !o.action().dueDate().isBefore(today)) {
+                    break;
+                }
+                if (filter.statuses().isEmpty() || filter.statuses().contains(o.action().status())) {
+                    first.add(new Hit(o.incident(), o.action(), true));
+                }
+            }
+        } else if (filter.overdue()) {
             // overdue actions are the prefix of the open dated ones due before today, already in order
             for (PatternIndex.OpenAction o : index.openDated()) {
                 if (!o.action().dueDate().isBefore(today)) {

@@ -68,6 +68,8 @@ public final class PatternIndex {
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     /** Open dated actions in the board's order: the overdue ones are a prefix, read without a pass over every incident. */
     private final NavigableSet<OpenAction> openDated = new TreeSet<>(OpenAction.ORDER);
+    /** Per due day (epoch day), how many open actions are due then, per status (ordinal): the overdue counts without a pass. */
+    private final java.util.NavigableMap<Long, long[]> openDueCounts = new java.util.TreeMap<>();
     private final Map<String, Integer> numbers = new HashMap<>();
     private final List<IncidentFacts> facts = new ArrayList<>();
     private final List<Collection<String>> keysOf = new ArrayList<>();
@@ -112,6 +114,8 @@ public final class PatternIndex {
             for (IncidentFacts.Action a : next.actions()) {
                 if (OpenAction.open(a)) {
                     openDated.add(new OpenAction(next, a));
+                    openDueCounts.computeIfAbsent(a.dueDate().toEpochDay(),
+                            d -> new long[RemediationStatus.values().length])[a.status().ordinal()]++;
                 }
             }
             for (String target : next.links()) {
@@ -142,6 +146,7 @@ public final class PatternIndex {
             entries.clear();
             linkedFrom.clear();
             openDated.clear();
+            openDueCounts.clear();
             organizationIds.clear();
             all.forEach(this::put);
         } finally {
@@ -158,6 +163,7 @@ public final class PatternIndex {
             entries.clear();
             linkedFrom.clear();
             openDated.clear();
+            openDueCounts.clear();
             organizationIds.clear();
         } finally {
             lock.writeLock().unlock();
@@ -230,6 +236,11 @@ public final class PatternIndex {
         return openDated;
     }
 
+    /** Per due day (epoch day, ascending), the number of open actions due then, per status ordinal. */
+    public java.util.NavigableMap<Long, long[]> openDueCounts() {
+        return openDueCounts;
+    }
+
     /** The pattern keys of an incident. */
     public Collection<String> keysOf(String id) {
         Integer number = numbers.get(id);
@@ -246,6 +257,11 @@ public final class PatternIndex {
         for (IncidentFacts.Action a : old.actions()) {
             if (OpenAction.open(a)) {
                 openDated.remove(new OpenAction(old, a));
+                long[] counts = openDueCounts.get(a.dueDate().toEpochDay());
+                counts[a.status().ordinal()]--;
+                if (java.util.Arrays.stream(counts).allMatch(n -> n == 0)) {
+                    openDueCounts.remove(a.dueDate().toEpochDay());
+                }
             }
         }
         for (String target : old.links()) {

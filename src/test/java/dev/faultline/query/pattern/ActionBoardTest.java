@@ -44,20 +44,25 @@ class ActionBoardTest {
             index.put(again);
             all.set(i, again);
         }
-        assertThat(expected(all, null, 0, 1000).total()).as("enough overdue actions to page through").isGreaterThan(100);
+        assertThat(expected(all, null, null, 0, 1000).total()).as("enough overdue actions to page through").isGreaterThan(100);
         for (int[] page : new int[][] {{0, 10}, {1, 10}, {3, 25}, {0, 1000}}) {
             ActionBoard.Filter overdue = new ActionBoard.Filter(Set.of(), Set.of(), Set.of(), Set.of(), true, Set.of());
             RemediationBoard board = index.read(ix -> ActionBoard.find(ix, overdue, TODAY, page[0], page[1]));
-            assertThat(board).isEqualTo(expected(all, null, page[0], page[1]));
+            assertThat(board).isEqualTo(expected(all, null, null, page[0], page[1]));
+            ActionBoard.Filter proposed = new ActionBoard.Filter(Set.of(RemediationStatus.PROPOSED), Set.of(), Set.of(),
+                    Set.of(), true, Set.of());
+            RemediationBoard onlyProposed = index.read(ix -> ActionBoard.find(ix, proposed, TODAY, page[0], page[1]));
+            assertThat(onlyProposed).isEqualTo(expected(all, null, RemediationStatus.PROPOSED, page[0], page[1]));
             ActionBoard.Filter oneOrganization = new ActionBoard.Filter(Set.of(RemediationStatus.IN_PROGRESS), Set.of(),
                     Set.of("ORG-3"), Set.of(), true, Set.of());
             RemediationBoard filtered = index.read(ix -> ActionBoard.find(ix, oneOrganization, TODAY, page[0], page[1]));
-            assertThat(filtered).isEqualTo(expected(all, "org-3", page[0], page[1]));
+            assertThat(filtered).isEqualTo(expected(all, "org-3", RemediationStatus.IN_PROGRESS, page[0], page[1]));
         }
     }
 
     /** Brute force: every action of every incident, the same order as the board's. */
-    private static RemediationBoard expected(List<IncidentFacts> all, String organization, int page, int size) {
+    private static RemediationBoard expected(List<IncidentFacts> all, String organization, RemediationStatus status,
+                                             int page, int size) {
         record Row(IncidentFacts f, IncidentFacts.Action a) {
         }
         List<Row> rows = new ArrayList<>();
@@ -74,7 +79,7 @@ class ActionBoardTest {
                         && a.status() != RemediationStatus.DONE && a.status() != RemediationStatus.ABANDONED;
                 if (overdue) {
                     counts.merge(a.status(), 1L, Long::sum);
-                    if (organization == null || a.status() == RemediationStatus.IN_PROGRESS) {
+                    if (status == null || a.status() == status) {
                         rows.add(new Row(f, a));
                     }
                 }
