@@ -76,7 +76,10 @@ public final class PatternIndex {
     private final Map<String, Entry> entries = new HashMap<>();
     /** A number per organization name, and each incident's: distinct organizations are counted over an array. */
     private final Map<String, Integer> organizationIds = new HashMap<>();
+    private final List<String> organizationNames = new ArrayList<>();
     private int[] organizationOf = new int[1024];
+    /** What a pattern summary reads of each incident, by number, in arrays: a summary walks members without their objects. */
+    private final Columns columns = new Columns();
     private final Map<String, Set<String>> linkedFrom = new HashMap<>();
     private Taxonomy taxonomy;
 
@@ -110,7 +113,11 @@ public final class PatternIndex {
             if (number >= organizationOf.length) {
                 organizationOf = java.util.Arrays.copyOf(organizationOf, Math.max(number + 1, organizationOf.length * 2));
             }
-            organizationOf[number] = organizationIds.computeIfAbsent(next.organization(), o -> organizationIds.size());
+            organizationOf[number] = organizationIds.computeIfAbsent(next.organization(), o -> {
+                organizationNames.add(o);
+                return organizationNames.size() - 1;
+            });
+            columns.set(number, next);
             for (IncidentFacts.Action a : next.actions()) {
                 if (OpenAction.open(a)) {
                     openDated.add(new OpenAction(next, a));
@@ -148,6 +155,7 @@ public final class PatternIndex {
             openDated.clear();
             openDueCounts.clear();
             organizationIds.clear();
+            organizationNames.clear();
             all.forEach(this::put);
         } finally {
             lock.writeLock().unlock();
@@ -165,6 +173,7 @@ public final class PatternIndex {
             openDated.clear();
             openDueCounts.clear();
             organizationIds.clear();
+            organizationNames.clear();
         } finally {
             lock.writeLock().unlock();
         }
@@ -226,6 +235,15 @@ public final class PatternIndex {
         return organizationIds.size();
     }
 
+    /** The name of an organization number. */
+    public String organizationName(int organization) {
+        return organizationNames.get(organization);
+    }
+
+    public Columns columns() {
+        return columns;
+    }
+
     /** The number of the incident's organization. */
     public int organizationOf(int number) {
         return organizationOf[number];
@@ -278,6 +296,53 @@ public final class PatternIndex {
             if (entry.members.isEmpty()) {
                 entries.remove(key);
             }
+        }
+    }
+
+    /** Per incident number: start, year, durations (unknown = {@link #UNKNOWN}) and action counts. */
+    public static final class Columns {
+        public static final long UNKNOWN = Long.MIN_VALUE;
+        long[] startSeconds = new long[0];
+        int[] startNanos = new int[0];
+        int[] year = new int[0];
+        long[] detect = new long[0];
+        long[] mitigate = new long[0];
+        long[] duration = new long[0];
+        int[] proposed = new int[0];
+        int[] done = new int[0];
+        int[] abandoned = new int[0];
+
+        void set(int number, IncidentFacts f) {
+            if (number >= year.length) {
+                int size = Math.max(number + 1, Math.max(1024, year.length * 2));
+                startSeconds = java.util.Arrays.copyOf(startSeconds, size);
+                startNanos = java.util.Arrays.copyOf(startNanos, size);
+                year = java.util.Arrays.copyOf(year, size);
+                detect = java.util.Arrays.copyOf(detect, size);
+                mitigate = java.util.Arrays.copyOf(mitigate, size);
+                duration = java.util.Arrays.copyOf(duration, size);
+                proposed = java.util.Arrays.copyOf(proposed, size);
+                done = java.util.Arrays.copyOf(done, size);
+                abandoned = java.util.Arrays.copyOf(abandoned, size);
+            }
+            startSeconds[number] = f.startedAt().getEpochSecond();
+            startNanos[number] = f.startedAt().getNano();
+            year[number] = f.startedAt().atZone(java.time.ZoneOffset.UTC).getYear();
+            detect[number] = f.detectSeconds() == null ? UNKNOWN : f.detectSeconds();
+            mitigate[number] = f.mitigateSeconds() == null ? UNKNOWN : f.mitigateSeconds();
+            duration[number] = f.durationSeconds() == null ? UNKNOWN : f.durationSeconds();
+            proposed[number] = f.actions().size();
+            done[number] = (int) f.actions().stream().filter(a -> a.status() == RemediationStatus.DONE).count();
+            abandoned[number] = (int) f.actions().stream().filter(a -> a.status() == RemediationStatus.ABANDONED).count();
+        }
+
+        /** Whether incident {@code a} started before incident {@code b}. */
+        boolean startedBefore(int a, int b) {
+            return startSeconds[a] < startSeconds[b] || (startSeconds[a] == startSeconds[b] && startNanos[a] < startNanos[b]);
+        }
+
+        java.time.Instant startedAt(int number) {
+            return java.time.Instant.ofEpochSecond(startSeconds[number], startNanos[number]);
         }
     }
 }

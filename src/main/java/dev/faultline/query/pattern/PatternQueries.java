@@ -117,38 +117,53 @@ public final class PatternQueries {
     }
 
     static PatternSummary summary(PatternIndex index, PatternKeys.Key key, RoaringBitmap members) {
-        Map<String, Integer> organizations = new HashMap<>();
+        PatternIndex.Columns c = index.columns();
+        int size = members.getCardinality();
+        int[] perOrganization = new int[index.organizationNumbers()];
+        List<Integer> organizations = new ArrayList<>();
         TreeMap<Integer, Integer> perYear = new TreeMap<>();
-        Instant first = null;
-        Instant last = null;
-        Percentiles.Values detect = new Percentiles.Values();
-        Percentiles.Values mitigate = new Percentiles.Values();
-        Percentiles.Values duration = new Percentiles.Values();
+        int first = -1;
+        int last = -1;
+        long[] detect = new long[size];
+        long[] mitigate = new long[size];
+        long[] duration = new long[size];
+        int detected = 0;
+        int mitigated = 0;
+        int ended = 0;
         int proposed = 0;
         int done = 0;
         int abandoned = 0;
-        for (int n : members) {
-            IncidentFacts f = index.facts(n);
-            organizations.merge(f.organization(), 1, Integer::sum);
-            perYear.merge(f.startedAt().atZone(ZoneOffset.UTC).getYear(), 1, Integer::sum);
-            first = first == null || f.startedAt().isBefore(first) ? f.startedAt() : first;
-            last = last == null || f.startedAt().isAfter(last) ? f.startedAt() : last;
-            detect.add(f.detectSeconds());
-            mitigate.add(f.mitigateSeconds());
-            duration.add(f.durationSeconds());
-            for (IncidentFacts.Action action : f.actions()) {
-                proposed++;
-                done += action.status() == RemediationStatus.DONE ? 1 : 0;
-                abandoned += action.status() == RemediationStatus.ABANDONED ? 1 : 0;
+        for (org.roaringbitmap.IntIterator it = members.getIntIterator(); it.hasNext(); ) {
+            int n = it.next();
+            int organization = index.organizationOf(n);
+            if (perOrganization[organization]++ == 0) {
+                organizations.add(organization);
             }
+            perYear.merge(c.year[n], 1, Integer::sum);
+            first = first < 0 || c.startedBefore(n, first) ? n : first;
+            last = last < 0 || c.startedBefore(last, n) ? n : last;
+            if (c.detect[n] != PatternIndex.Columns.UNKNOWN) {
+                detect[detected++] = c.detect[n];
+            }
+            if (c.mitigate[n] != PatternIndex.Columns.UNKNOWN) {
+                mitigate[mitigated++] = c.mitigate[n];
+            }
+            if (c.duration[n] != PatternIndex.Columns.UNKNOWN) {
+                duration[ended++] = c.duration[n];
+            }
+            proposed += c.proposed[n];
+            done += c.done[n];
+            abandoned += c.abandoned[n];
         }
-        List<String> names = organizations.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(NAMES_SHOWN).map(Map.Entry::getKey).toList();
-        return new PatternSummary(key.key(), key.kind().name(), key.labels(), members.getCardinality(),
-                organizations.size(), names, first, last,
+        List<String> names = organizations.stream()
+                .sorted(Comparator.comparingInt((Integer o) -> perOrganization[o]).reversed()
+                        .thenComparing(index::organizationName))
+                .limit(NAMES_SHOWN).map(index::organizationName).toList();
+        return new PatternSummary(key.key(), key.kind().name(), key.labels(), size,
+                organizations.size(), names, first < 0 ? null : c.startedAt(first), last < 0 ? null : c.startedAt(last),
                 perYear.entrySet().stream().map(e -> new PatternSummary.YearCount(e.getKey(), e.getValue())).toList(),
-                new PatternSummary.Durations(detect.distribution(), mitigate.distribution(), duration.distribution()),
+                new PatternSummary.Durations(Percentiles.of(detect, detected), Percentiles.of(mitigate, mitigated),
+                        Percentiles.of(duration, ended)),
                 new PatternSummary.Remediation(proposed, proposed - done - abandoned, done, abandoned));
     }
 
