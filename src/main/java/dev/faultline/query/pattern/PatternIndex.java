@@ -341,6 +341,11 @@ public final class PatternIndex {
             return startSeconds[a] < startSeconds[b] || (startSeconds[a] == startSeconds[b] && startNanos[a] < startNanos[b]);
         }
 
+        /** Whether incident {@code n} started before {@code t}. */
+        boolean startedBefore(int n, java.time.Instant t) {
+            return startSeconds[n] < t.getEpochSecond() || (startSeconds[n] == t.getEpochSecond() && startNanos[n] < t.getNano());
+        }
+
         java.time.Instant startedAt(int number) {
             return java.time.Instant.ofEpochSecond(startSeconds[number], startNanos[number]);
         }

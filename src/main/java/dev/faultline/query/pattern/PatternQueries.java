@@ -33,12 +33,6 @@ public final class PatternQueries {
         boolean filtersIncidents() {
             return !organizations.isEmpty() || from != null || to != null;
         }
-
-        boolean accepts(IncidentFacts f) {
-            return (organizations.isEmpty() || organizations.stream().anyMatch(o -> o.equalsIgnoreCase(f.organization())))
-                    && (from == null || !f.startedAt().isBefore(from))
-                    && (to == null || f.startedAt().isBefore(to));
-        }
     }
 
     public enum Sort { ORGANIZATIONS, INCIDENTS, RECENT }
@@ -179,11 +173,22 @@ public final class PatternQueries {
         return true;
     }
 
+    /** The incidents the filter accepts, read from the index's columns (no pass over the facts objects). */
     private static RoaringBitmap subset(PatternIndex index, Filter filter) {
+        boolean[] organizationWanted = null;
+        if (!filter.organizations().isEmpty()) {
+            organizationWanted = new boolean[index.organizationNumbers()];
+            for (int o = 0; o < organizationWanted.length; o++) {
+                String name = index.organizationName(o);
+                organizationWanted[o] = filter.organizations().stream().anyMatch(name::equalsIgnoreCase);
+            }
+        }
+        PatternIndex.Columns c = index.columns();
         RoaringBitmap subset = new RoaringBitmap();
-        List<IncidentFacts> all = index.all();
-        for (int n = 0; n < all.size(); n++) {
-            if (filter.accepts(all.get(n))) {
+        for (int n = 0, size = index.size(); n < size; n++) {
+            if ((organizationWanted == null || organizationWanted[index.organizationOf(n)])
+                    && (filter.from() == null || !c.startedBefore(n, filter.from()))
+                    && (filter.to() == null || c.startedBefore(n, filter.to()))) {
                 subset.add(n);
             }
         }
