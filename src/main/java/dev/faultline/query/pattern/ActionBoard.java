@@ -119,7 +119,7 @@ public final class ActionBoard {
             total[0]++;
             if (first.size() < keep) {
                 first.add(new Hit(f, a, overdue));
-            } else if (first.size() > 0 && ORDER.compare(new Hit(f, a, overdue), first.peek()) < 0) {
+            } else if (ORDER.compare(new Hit(f, a, overdue), first.peek()) < 0) {
                 first.poll();
                 first.add(new Hit(f, a, overdue));
             }
