@@ -181,7 +181,7 @@ public class Incident {
     @CommandHandler
     public void handle(RecordTimelineEntry c) {
         TimelineEntryRecorded event = new TimelineEntryRecorded(incidentId, c.entryId(), c.at(),
-                precision(c.precision()), c.kind(), c.text(), c.source(), confidence(c.confidence()));
+                precision(c.precision()), c.kind(), c.text(), c.source(), c.confidence());
         applyOnce(entriesAsRecorded, "entryId", c.entryId(), event, "timeline entry");
     }
 
@@ -192,7 +192,7 @@ public class Incident {
             throw conflict("entryId", "timeline entry " + c.entryId() + " was retracted and cannot be corrected");
         }
         TimelineEntryCorrected event = new TimelineEntryCorrected(incidentId, c.entryId(), c.at(),
-                precision(c.precision()), c.kind(), c.text(), c.source(), confidence(c.confidence()), c.reason());
+                precision(c.precision()), c.kind(), c.text(), c.source(), c.confidence(), c.reason());
         EntryContent content = new EntryContent(event.at(), event.precision(), event.kind(), event.text(),
                 event.source(), event.confidence());
         if (!content.equals(entryContent.get(c.entryId()))) {
@@ -213,7 +213,7 @@ public class Incident {
     @CommandHandler
     public void handle(PublishStatement c) {
         StatementPublished event = new StatementPublished(incidentId, c.statementId(), c.speaker().strip(),
-                c.role(), c.publishedAt(), precision(c.precision()), c.channel(), c.quote(), c.source(), confidence(c.confidence()));
+                c.role(), c.publishedAt(), precision(c.precision()), c.channel(), c.quote(), c.source(), c.confidence());
         applyOnce(statements, "statementId", c.statementId(), event, "statement");
     }
 
@@ -221,7 +221,7 @@ public class Incident {
     public void handle(IdentifyRootCause c) {
         List<String> labels = checkLabels(c.labels());
         RootCauseIdentified event = new RootCauseIdentified(incidentId, c.rootCauseId(), c.summary(), labels,
-                c.identifiedAt(), c.source(), confidence(c.confidence()));
+                c.identifiedAt(), c.source(), c.confidence());
         applyOnce(rootCausesAsIdentified, "rootCauseId", c.rootCauseId(), event, "root cause");
     }
 
@@ -233,7 +233,7 @@ public class Incident {
         }
         List<String> labels = checkLabels(c.labels());
         RootCauseRevised event = new RootCauseRevised(incidentId, c.rootCauseId(), c.summary(), labels,
-                c.identifiedAt(), c.source(), confidence(c.confidence()), c.reason());
+                c.identifiedAt(), c.source(), c.confidence(), c.reason());
         if (!sameRootCauseContent(event)) {
             apply(event);
         }
@@ -254,14 +254,14 @@ public class Incident {
     @CommandHandler
     public void handle(AddContributingFactor c) {
         ContributingFactorAdded event = new ContributingFactorAdded(incidentId, c.factorId(), c.text(),
-                checkLabels(c.labels()), c.source(), confidence(c.confidence()));
+                checkLabels(c.labels()), c.source(), c.confidence());
         applyOnce(factors, "factorId", c.factorId(), event, "contributing factor");
     }
 
     @CommandHandler
     public void handle(AssessImpact c) {
         ImpactAssessed event = new ImpactAssessed(incidentId, c.description(), listOrEmpty(c.affectedServices()),
-                listOrEmpty(c.figures()), c.source(), confidence(c.confidence()));
+                listOrEmpty(c.figures()), c.source(), c.confidence());
         if (!event.equals(impact)) {
             apply(event);
         }
@@ -272,7 +272,7 @@ public class Incident {
     @CommandHandler
     public void handle(ProposeRemediation c) {
         RemediationProposed event = new RemediationProposed(incidentId, c.actionId(), c.description(), c.type(),
-                c.owner(), c.dueDate(), c.source(), confidence(c.confidence()));
+                c.owner(), c.dueDate(), c.source(), c.confidence());
         applyOnce(remediations, "actionId", c.actionId(), event, "remediation action");
     }
 
@@ -308,7 +308,7 @@ public class Incident {
         }
         // without resolvedAt: the outage is over, when it ended is not known (no precision, no duration)
         IncidentResolved event = new IncidentResolved(incidentId, c.resolvedAt(),
-                c.resolvedAt() == null ? null : precision(c.precision()), c.how(), c.source(), confidence(c.confidence()));
+                c.resolvedAt() == null ? null : precision(c.precision()), c.how(), c.source(), c.confidence());
         if (!event.equals(resolution)) {
             apply(event);
         }
@@ -493,11 +493,6 @@ public class Incident {
 
     private static TimePrecision precision(TimePrecision p) {
         return p == null ? TimePrecision.EXACT : p;
-    }
-
-    /** The confidence as given: none given stays none (a team's own postmortem is not "unverified"). */
-    private static Confidence confidence(Confidence c) {
-        return c;
     }
 
     private static <T> List<T> listOrEmpty(List<T> list) {

@@ -51,23 +51,28 @@ public final class PatternIndex {
         }
     }
 
-    /** An open action (neither done nor abandoned) with a due date, beside its incident. */
-    public record OpenAction(IncidentFacts incident, IncidentFacts.Action action) {
+    /** A remediation action beside its incident. */
+    public record ActionOf(IncidentFacts incident, IncidentFacts.Action action) {
 
-        /** The board's order: soonest due first, then the most recent incident, then ids. */
-        static final Comparator<OpenAction> ORDER = Comparator
-                .comparing((OpenAction o) -> o.action().dueDate())
+        /** The board's order: soonest due first (undated last), then the most recent incident, then ids. */
+        static final Comparator<ActionOf> ORDER = Comparator
+                .comparing((ActionOf o) -> o.action().dueDate(), Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(o -> o.incident().startedAt(), Comparator.reverseOrder())
                 .thenComparing(o -> o.incident().id()).thenComparing(o -> o.action().id());
 
-        static boolean open(IncidentFacts.Action a) {
+        /** Open with a due date: neither done nor abandoned. */
+        static boolean openDated(IncidentFacts.Action a) {
             return a.dueDate() != null && a.status() != RemediationStatus.DONE && a.status() != RemediationStatus.ABANDONED;
+        }
+
+        boolean overdueOn(java.time.LocalDate today) {
+            return openDated(action) && action.dueDate().isBefore(today);
         }
     }
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     /** Open dated actions in the board's order: the overdue ones are a prefix, read without a pass over every incident. */
-    private final NavigableSet<OpenAction> openDated = new TreeSet<>(OpenAction.ORDER);
+    private final NavigableSet<ActionOf> openDated = new TreeSet<>(ActionOf.ORDER);
     /** Per due day (epoch day), how many open actions are due then, per status (ordinal): the overdue counts without a pass. */
     private final java.util.NavigableMap<Long, long[]> openDueCounts = new java.util.TreeMap<>();
     private final Map<String, Integer> numbers = new HashMap<>();
@@ -108,8 +113,8 @@ public final class PatternIndex {
             facts.set(number, next);
             starts.set(number, next.startedAt());
             for (IncidentFacts.Action a : next.actions()) {
-                if (OpenAction.open(a)) {
-                    openDated.add(new OpenAction(next, a));
+                if (ActionOf.openDated(a)) {
+                    openDated.add(new ActionOf(next, a));
                     openDueCounts.computeIfAbsent(a.dueDate().toEpochDay(),
                             d -> new long[RemediationStatus.values().length])[a.status().ordinal()]++;
                 }
@@ -220,7 +225,7 @@ public final class PatternIndex {
     }
 
     /** Open actions with a due date, soonest first (the board's order). */
-    public NavigableSet<OpenAction> openDated() {
+    public NavigableSet<ActionOf> openDated() {
         return openDated;
     }
 
@@ -243,8 +248,8 @@ public final class PatternIndex {
     private void remove(int number) {
         IncidentFacts old = facts.get(number);
         for (IncidentFacts.Action a : old.actions()) {
-            if (OpenAction.open(a)) {
-                openDated.remove(new OpenAction(old, a));
+            if (ActionOf.openDated(a)) {
+                openDated.remove(new ActionOf(old, a));
                 long[] counts = openDueCounts.get(a.dueDate().toEpochDay());
                 counts[a.status().ordinal()]--;
                 if (java.util.Arrays.stream(counts).allMatch(n -> n == 0)) {
