@@ -79,8 +79,12 @@ public final class PatternIndex {
     private final List<IncidentFacts> facts = new ArrayList<>();
     private final List<Collection<String>> keysOf = new ArrayList<>();
     private final Map<String, Entry> entries = new HashMap<>();
-    /** Each incident's start, by number: a filter by date reads an array, not 100k objects. */
-    private final Starts starts = new Starts();
+    /** A number per organization name, and each incident's: distinct organizations are counted over an array. */
+    private final Map<String, Integer> organizationIds = new HashMap<>();
+    private final List<String> organizationNames = new ArrayList<>();
+    private int[] organizationOf = new int[1024];
+    /** What a pattern summary reads of each incident, by number, in arrays: a summary walks members without their objects. */
+    private final Columns columns = new Columns();
     private final Map<String, Set<String>> linkedFrom = new HashMap<>();
     private Taxonomy taxonomy;
 
@@ -111,7 +115,14 @@ public final class PatternIndex {
                 remove(number);
             }
             facts.set(number, next);
-            starts.set(number, next.startedAt());
+            if (number >= organizationOf.length) {
+                organizationOf = java.util.Arrays.copyOf(organizationOf, Math.max(number + 1, organizationOf.length * 2));
+            }
+            organizationOf[number] = organizationIds.computeIfAbsent(next.organization(), o -> {
+                organizationNames.add(o);
+                return organizationNames.size() - 1;
+            });
+            columns.set(number, next);
             for (IncidentFacts.Action a : next.actions()) {
                 if (ActionOf.openDated(a)) {
                     openDated.add(new ActionOf(next, a));
@@ -148,6 +159,8 @@ public final class PatternIndex {
             linkedFrom.clear();
             openDated.clear();
             openDueCounts.clear();
+            organizationIds.clear();
+            organizationNames.clear();
             all.forEach(this::put);
         } finally {
             lock.writeLock().unlock();
@@ -164,6 +177,8 @@ public final class PatternIndex {
             linkedFrom.clear();
             openDated.clear();
             openDueCounts.clear();
+            organizationIds.clear();
+            organizationNames.clear();
         } finally {
             lock.writeLock().unlock();
         }
@@ -220,8 +235,23 @@ public final class PatternIndex {
         return facts;
     }
 
-    public Starts starts() {
-        return starts;
+    /** How many distinct organization names have been seen (numbers 0 to this, exclusive). */
+    public int organizationNumbers() {
+        return organizationIds.size();
+    }
+
+    /** The name of an organization number. */
+    public String organizationName(int organization) {
+        return organizationNames.get(organization);
+    }
+
+    public Columns columns() {
+        return columns;
+    }
+
+    /** The number of the incident's organization. */
+    public int organizationOf(int number) {
+        return organizationOf[number];
     }
 
     /** Open actions with a due date, soonest first (the board's order). */
@@ -274,23 +304,55 @@ public final class PatternIndex {
         }
     }
 
-    /** Each incident's start by number, as epoch seconds and nanoseconds. */
-    public static final class Starts {
-        private long[] seconds = new long[1024];
-        private int[] nanos = new int[1024];
+    /** Per incident number: start, year, durations (unknown = {@link #UNKNOWN}) and action counts. */
+    public static final class Columns {
+        public static final long UNKNOWN = Long.MIN_VALUE;
+        long[] startSeconds = new long[0];
+        int[] startNanos = new int[0];
+        int[] year = new int[0];
+        long[] detect = new long[0];
+        long[] mitigate = new long[0];
+        long[] duration = new long[0];
+        int[] proposed = new int[0];
+        int[] done = new int[0];
+        int[] abandoned = new int[0];
 
-        void set(int number, java.time.Instant startedAt) {
-            if (number >= seconds.length) {
-                seconds = java.util.Arrays.copyOf(seconds, Math.max(number + 1, seconds.length * 2));
-                nanos = java.util.Arrays.copyOf(nanos, seconds.length);
+        void set(int number, IncidentFacts f) {
+            if (number >= year.length) {
+                int size = Math.max(number + 1, Math.max(1024, year.length * 2));
+                startSeconds = java.util.Arrays.copyOf(startSeconds, size);
+                startNanos = java.util.Arrays.copyOf(startNanos, size);
+                year = java.util.Arrays.copyOf(year, size);
+                detect = java.util.Arrays.copyOf(detect, size);
+                mitigate = java.util.Arrays.copyOf(mitigate, size);
+                duration = java.util.Arrays.copyOf(duration, size);
+                proposed = java.util.Arrays.copyOf(proposed, size);
+                done = java.util.Arrays.copyOf(done, size);
+                abandoned = java.util.Arrays.copyOf(abandoned, size);
             }
-            seconds[number] = startedAt.getEpochSecond();
-            nanos[number] = startedAt.getNano();
+            startSeconds[number] = f.startedAt().getEpochSecond();
+            startNanos[number] = f.startedAt().getNano();
+            year[number] = f.startedAt().atZone(java.time.ZoneOffset.UTC).getYear();
+            detect[number] = f.detectSeconds() == null ? UNKNOWN : f.detectSeconds();
+            mitigate[number] = f.mitigateSeconds() == null ? UNKNOWN : f.mitigateSeconds();
+            duration[number] = f.durationSeconds() == null ? UNKNOWN : f.durationSeconds();
+            proposed[number] = f.actions().size();
+            done[number] = (int) f.actions().stream().filter(a -> a.status() == RemediationStatus.DONE).count();
+            abandoned[number] = (int) f.actions().stream().filter(a -> a.status() == RemediationStatus.ABANDONED).count();
+        }
+
+        /** Whether incident {@code a} started before incident {@code b}. */
+        boolean startedBefore(int a, int b) {
+            return startSeconds[a] < startSeconds[b] || (startSeconds[a] == startSeconds[b] && startNanos[a] < startNanos[b]);
         }
 
         /** Whether incident {@code n} started before {@code t}. */
-        boolean before(int n, java.time.Instant t) {
-            return seconds[n] < t.getEpochSecond() || (seconds[n] == t.getEpochSecond() && nanos[n] < t.getNano());
+        boolean startedBefore(int n, java.time.Instant t) {
+            return startSeconds[n] < t.getEpochSecond() || (startSeconds[n] == t.getEpochSecond() && startNanos[n] < t.getNano());
+        }
+
+        java.time.Instant startedAt(int number) {
+            return java.time.Instant.ofEpochSecond(startSeconds[number], startNanos[number]);
         }
     }
 }

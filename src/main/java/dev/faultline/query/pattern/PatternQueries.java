@@ -42,13 +42,14 @@ public final class PatternQueries {
 
     static Page<PatternSummary> list(PatternIndex index, Filter filter, Sort sort, int page, int size) {
         RoaringBitmap subset = filter.filtersIncidents() ? subset(index, filter) : null;
+        OrganizationCounter counter = subset == null ? null : new OrganizationCounter(index);
         List<Match> matches = new ArrayList<>();
         for (PatternIndex.Entry entry : index.entries()) {
             if (entry.organizationCount() < filter.minOrganizations() || !carries(entry.key(), filter.labels(), index.taxonomy())) {
                 continue;
             }
             RoaringBitmap members = subset == null ? entry.members() : RoaringBitmap.and(entry.members(), subset);
-            int organizations = subset == null ? entry.organizationCount() : organizations(index, members);
+            int organizations = subset == null ? entry.organizationCount() : counter.count(members);
             if (organizations >= filter.minOrganizations()) {
                 matches.add(new Match(entry, members, organizations, sort != Sort.RECENT ? null
                         : subset == null ? summaryOf(index, entry).lastSeen() : lastSeen(index, members)));
@@ -110,38 +111,53 @@ public final class PatternQueries {
     }
 
     static PatternSummary summary(PatternIndex index, PatternKeys.Key key, RoaringBitmap members) {
-        Map<String, Integer> organizations = new HashMap<>();
+        PatternIndex.Columns c = index.columns();
+        int size = members.getCardinality();
+        int[] perOrganization = new int[index.organizationNumbers()];
+        List<Integer> organizations = new ArrayList<>();
         TreeMap<Integer, Integer> perYear = new TreeMap<>();
-        Instant first = null;
-        Instant last = null;
-        Percentiles.Values detect = new Percentiles.Values();
-        Percentiles.Values mitigate = new Percentiles.Values();
-        Percentiles.Values duration = new Percentiles.Values();
+        int first = -1;
+        int last = -1;
+        long[] detect = new long[size];
+        long[] mitigate = new long[size];
+        long[] duration = new long[size];
+        int detected = 0;
+        int mitigated = 0;
+        int ended = 0;
         int proposed = 0;
         int done = 0;
         int abandoned = 0;
-        for (int n : members) {
-            IncidentFacts f = index.facts(n);
-            organizations.merge(f.organization(), 1, Integer::sum);
-            perYear.merge(f.startedAt().atZone(ZoneOffset.UTC).getYear(), 1, Integer::sum);
-            first = first == null || f.startedAt().isBefore(first) ? f.startedAt() : first;
-            last = last == null || f.startedAt().isAfter(last) ? f.startedAt() : last;
-            detect.add(f.detectSeconds());
-            mitigate.add(f.mitigateSeconds());
-            duration.add(f.durationSeconds());
-            for (IncidentFacts.Action action : f.actions()) {
-                proposed++;
-                done += action.status() == RemediationStatus.DONE ? 1 : 0;
-                abandoned += action.status() == RemediationStatus.ABANDONED ? 1 : 0;
+        for (org.roaringbitmap.IntIterator it = members.getIntIterator(); it.hasNext(); ) {
+            int n = it.next();
+            int organization = index.organizationOf(n);
+            if (perOrganization[organization]++ == 0) {
+                organizations.add(organization);
             }
+            perYear.merge(c.year[n], 1, Integer::sum);
+            first = first < 0 || c.startedBefore(n, first) ? n : first;
+            last = last < 0 || c.startedBefore(last, n) ? n : last;
+            if (c.detect[n] != PatternIndex.Columns.UNKNOWN) {
+                detect[detected++] = c.detect[n];
+            }
+            if (c.mitigate[n] != PatternIndex.Columns.UNKNOWN) {
+                mitigate[mitigated++] = c.mitigate[n];
+            }
+            if (c.duration[n] != PatternIndex.Columns.UNKNOWN) {
+                duration[ended++] = c.duration[n];
+            }
+            proposed += c.proposed[n];
+            done += c.done[n];
+            abandoned += c.abandoned[n];
         }
-        List<String> names = organizations.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(NAMES_SHOWN).map(Map.Entry::getKey).toList();
-        return new PatternSummary(key.key(), key.kind().name(), key.labels(), members.getCardinality(),
-                organizations.size(), names, first, last,
+        List<String> names = organizations.stream()
+                .sorted(Comparator.comparingInt((Integer o) -> perOrganization[o]).reversed()
+                        .thenComparing(index::organizationName))
+                .limit(NAMES_SHOWN).map(index::organizationName).toList();
+        return new PatternSummary(key.key(), key.kind().name(), key.labels(), size,
+                organizations.size(), names, first < 0 ? null : c.startedAt(first), last < 0 ? null : c.startedAt(last),
                 perYear.entrySet().stream().map(e -> new PatternSummary.YearCount(e.getKey(), e.getValue())).toList(),
-                new PatternSummary.Durations(detect.distribution(), mitigate.distribution(), duration.distribution()),
+                new PatternSummary.Durations(Percentiles.of(detect, detected), Percentiles.of(mitigate, mitigated),
+                        Percentiles.of(duration, ended)),
                 new PatternSummary.Remediation(proposed, proposed - done - abandoned, done, abandoned));
     }
 
@@ -157,25 +173,52 @@ public final class PatternQueries {
         return true;
     }
 
-    /** The incidents the filter accepts; starts are read from an array, not from each facts object. */
+    /** The incidents the filter accepts, read from the index's columns (no pass over the facts objects). */
     private static RoaringBitmap subset(PatternIndex index, Filter filter) {
-        PatternIndex.Starts starts = index.starts();
+        boolean[] organizationWanted = null;
+        if (!filter.organizations().isEmpty()) {
+            organizationWanted = new boolean[index.organizationNumbers()];
+            for (int o = 0; o < organizationWanted.length; o++) {
+                String name = index.organizationName(o);
+                organizationWanted[o] = filter.organizations().stream().anyMatch(name::equalsIgnoreCase);
+            }
+        }
+        PatternIndex.Columns c = index.columns();
         RoaringBitmap subset = new RoaringBitmap();
         for (int n = 0, size = index.size(); n < size; n++) {
-            if ((filter.from() == null || !starts.before(n, filter.from()))
-                    && (filter.to() == null || starts.before(n, filter.to()))
-                    && (filter.organizations().isEmpty() || filter.organizations().stream()
-                            .anyMatch(index.facts(n).organization()::equalsIgnoreCase))) {
+            if ((organizationWanted == null || organizationWanted[index.organizationOf(n)])
+                    && (filter.from() == null || !c.startedBefore(n, filter.from()))
+                    && (filter.to() == null || c.startedBefore(n, filter.to()))) {
                 subset.add(n);
             }
         }
         return subset;
     }
 
-    private static int organizations(PatternIndex index, RoaringBitmap members) {
-        Set<String> organizations = new HashSet<>();
-        members.forEach((int n) -> organizations.add(index.facts(n).organization()));
-        return organizations.size();
+    /** Counts the distinct organizations of member sets, with one array of marks for a whole request. */
+    private static final class OrganizationCounter {
+        private final PatternIndex index;
+        private final int[] marks;
+        private int mark;
+        private int count;
+
+        OrganizationCounter(PatternIndex index) {
+            this.index = index;
+            this.marks = new int[index.organizationNumbers()];
+        }
+
+        int count(RoaringBitmap members) {
+            mark++;
+            count = 0;
+            members.forEach((int n) -> {
+                int organization = index.organizationOf(n);
+                if (marks[organization] != mark) {
+                    marks[organization] = mark;
+                    count++;
+                }
+            });
+            return count;
+        }
     }
 
     private static Instant lastSeen(PatternIndex index, RoaringBitmap members) {
