@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.jboss.logging.Logger;
 
@@ -37,7 +36,7 @@ public class SentenceEncoder {
     private volatile EmbeddingModel model;
     private Throwable failure;
     /** Encodings hold it shared; {@link #close()} takes it alone, so it waits for those in flight. */
-    private final ReadWriteLock inFlight = new ReentrantReadWriteLock();
+    private final ReentrantReadWriteLock inFlight = new ReentrantReadWriteLock();
     private volatile boolean closed;
     private final ExecutorService threads = Executors.newFixedThreadPool(
             Math.max(1, Runtime.getRuntime().availableProcessors()), daemons());
@@ -66,6 +65,11 @@ public class SentenceEncoder {
 
     /** Waits (30 s at most) for the encodings in flight, then stops the model's threads. */
     @PreDestroy
+    /** How many encodings hold the gate now (for tests that stop the encoder during one). */
+    int encodingsInFlight() {
+        return inFlight.getReadLockCount();
+    }
+
     void close() throws InterruptedException {
         boolean alone = inFlight.writeLock().tryLock(30, TimeUnit.SECONDS);
         try {

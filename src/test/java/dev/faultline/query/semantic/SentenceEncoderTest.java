@@ -33,7 +33,10 @@ class SentenceEncoderTest {
             return encoder.encode(many);
         });
         started.await();
-        Thread.sleep(50); // inside the model by now (400 sentences take far longer than this)
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (encoder.encodingsInFlight() == 0 && !inFlight.isDone() && System.nanoTime() < deadline) {
+            Thread.sleep(1); // until the encoding holds the gate (a fixed sleep lost this race on a loaded machine)
+        }
         encoder.close();
         assertThat(inFlight).isDone();
         assertThat(inFlight.get()).hasNumberOfRows(400);
