@@ -63,13 +63,13 @@ public class SentenceEncoder {
         }
     }
 
-    /** Waits (30 s at most) for the encodings in flight, then stops the model's threads. */
-    @PreDestroy
     /** How many encodings hold the gate now (for tests that stop the encoder during one). */
     int encodingsInFlight() {
         return inFlight.getReadLockCount();
     }
 
+    /** Waits (30 s at most) for the encodings in flight, then stops the model's threads. */
+    @PreDestroy
     void close() throws InterruptedException {
         boolean alone = inFlight.writeLock().tryLock(30, TimeUnit.SECONDS);
         try {
