@@ -164,6 +164,18 @@ public record Taxonomy(int version, Map<String, Dimension> dimensions, Map<Strin
                 .map(f -> qualifiedLabel.substring(0, colon) + ":" + f);
     }
 
+    /**
+     * What a filter on {@code labelOrFamily} matches: the label itself, or every member of the family
+     * (a family is written {@code dimension:family}, as patterns write it).
+     */
+    public java.util.Set<String> matching(String labelOrFamily) {
+        if (contains(labelOrFamily)) {
+            return java.util.Set.of(labelOrFamily);
+        }
+        return qualifiedLabels().stream().filter(l -> familyOf(l).map(labelOrFamily::equals).orElse(false))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
     /** The taxonomy as the API serves it: dimensions, families with their members, labels. */
     public dev.faultline.api.query.TaxonomyView view() {
         List<dev.faultline.api.query.TaxonomyView.Dimension> served = dimensions.entrySet().stream().map(d -> {

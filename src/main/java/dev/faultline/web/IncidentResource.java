@@ -10,6 +10,7 @@ import dev.faultline.api.value.IncidentStatus;
 import dev.faultline.api.value.Severity;
 import dev.faultline.query.catalogue.IncidentCatalogueProjection;
 import dev.faultline.query.detail.IncidentDetails;
+import dev.faultline.query.search.IncidentSearch;
 import dev.faultline.web.problem.InvalidParameter;
 import dev.faultline.web.problem.Problem;
 import dev.faultline.web.problem.ProblemException;
@@ -48,11 +49,14 @@ public class IncidentResource {
     private final IncidentWriter writer;
     private final IncidentDetails details;
     private final IncidentCatalogueProjection catalogue;
+    private final IncidentSearch search;
 
-    IncidentResource(IncidentWriter writer, IncidentDetails details, IncidentCatalogueProjection catalogue) {
+    IncidentResource(IncidentWriter writer, IncidentDetails details, IncidentCatalogueProjection catalogue,
+                     IncidentSearch search) {
         this.writer = writer;
         this.details = details;
         this.catalogue = catalogue;
+        this.search = search;
     }
 
     @POST
@@ -116,39 +120,57 @@ public class IncidentResource {
     }
 
     @GET
-    @Operation(summary = "List incidents", description = "Filters combine with AND. sort: -startedAt (newest first, the default), startedAt, title, organization, severity.")
-    public Page<IncidentSummary> list(@QueryParam("organization") String organization,
+    @Operation(summary = "List incidents", description = """
+            Filters combine with AND. q (the search syntax) and label (a label or a family, repeatable) are
+            answered by the search index, the other filters by the catalogue alone. sort: a field, ascending,
+            or with a leading '-' descending: -startedAt (the default), startedAt, title, -title,
+            organization, -organization, severity (most severe first), -severity.
+            startedFrom/startedTo are the former names of from/to (deprecated).""")
+    public Page<IncidentSummary> list(@Parameter(description = "words that must match, as in GET /api/search") @QueryParam("q") String q,
+                                      @Parameter(description = "dimension:label or dimension:family, repeatable; all must match") @QueryParam("label") List<String> labels,
+                                      @QueryParam("organization") String organization,
                                       @QueryParam("severity") String severity,
                                       @QueryParam("status") String status,
-                                      @Parameter(description = "startedAt ≥ this instant or date") @QueryParam("startedFrom") String startedFrom,
-                                      @Parameter(description = "startedAt < this instant or date") @QueryParam("startedTo") String startedTo,
+                                      @Parameter(description = "startedAt ≥ this instant or date") @QueryParam("from") String from,
+                                      @Parameter(description = "startedAt < this instant or date") @QueryParam("to") String to,
+                                      @Parameter(deprecated = true, description = "former name of from") @QueryParam("startedFrom") String startedFrom,
+                                      @Parameter(deprecated = true, description = "former name of to") @QueryParam("startedTo") String startedTo,
                                       @QueryParam("sort") String sort,
                                       @QueryParam("page") String page,
                                       @Parameter(description = "1 to 200, default 50") @QueryParam("size") String size) {
-        return catalogue.find(new FindIncidents(
+        Params.Errors errors = new Params.Errors();
+        String fromName = from == null && startedFrom != null ? "startedFrom" : "from";
+        String toName = to == null && startedTo != null ? "startedTo" : "to";
+        String text = errors.get(() -> SearchResource.text(q));
+        List<String> wanted = errors.get(() -> Params.labelList("label", labels));
+        Severity wantedSeverity = errors.get(() -> Params.enumValue("severity", Severity.class, severity));
+        IncidentStatus wantedStatus = errors.get(() -> Params.enumValue("status", IncidentStatus.class, status));
+        Instant start = errors.get(() -> Params.instant(fromName, from != null ? from : startedFrom));
+        Instant end = errors.get(() -> Params.instant(toName, to != null ? to : startedTo));
+        FindIncidents.Sort order = errors.get(() -> sortOrder(sort));
+        Integer pageNumber = errors.get(() -> Params.intInRange("page", page, 0, 0, 100_000));
+        Integer pageSize = errors.get(() -> Params.intInRange("size", size, 50, 1, 200));
+        errors.check();
+        FindIncidents query = new FindIncidents(text, wanted,
                 organization == null || organization.isBlank() ? null : organization.strip(),
-                Params.enumValue("severity", Severity.class, severity),
-                Params.enumValue("status", IncidentStatus.class, status),
-                Params.instant("startedFrom", startedFrom),
-                Params.instant("startedTo", startedTo),
-                sortOrder(sort),
-                Params.intInRange("page", page, 0, 0, 100_000),
-                Params.intInRange("size", size, 50, 1, 200)));
+                wantedSeverity, wantedStatus, start, end, order, pageNumber, pageSize);
+        if (!query.needsSearch()) {
+            return catalogue.find(query);
+        }
+        try {
+            Page<String> ids = search.list(query);
+            return new Page<>(ids.total(), ids.page(), ids.size(), catalogue.summaries(ids.items()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameter("q", e.getMessage());
+        }
     }
 
     private static FindIncidents.Sort sortOrder(String sort) {
         if (sort == null || sort.isBlank()) {
-            return FindIncidents.Sort.STARTED_AT_DESC;
+            return FindIncidents.Sort.NEWEST_FIRST;
         }
-        return switch (sort.strip()) {
-            case "-startedAt" -> FindIncidents.Sort.STARTED_AT_DESC;
-            case "startedAt" -> FindIncidents.Sort.STARTED_AT_ASC;
-            case "title" -> FindIncidents.Sort.TITLE_ASC;
-            case "organization" -> FindIncidents.Sort.ORGANIZATION_ASC;
-            case "severity" -> FindIncidents.Sort.SEVERITY_ASC;
-            default -> throw new InvalidParameter("sort",
-                    "must be one of startedAt, -startedAt, title, organization, severity");
-        };
+        return FindIncidents.Sort.parse(sort.strip()).orElseThrow(() -> new InvalidParameter("sort",
+                "must be one of startedAt, title, organization, severity, each ascending or with a leading '-' descending"));
     }
 
     private static ProblemException notFound(String id, Instant knownAt) {

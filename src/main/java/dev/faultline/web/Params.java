@@ -87,6 +87,14 @@ final class Params {
         return java.util.Set.copyOf(values);
     }
 
+    /** The non-blank values of a repeatable label parameter, in order, each a label or a family. */
+    static java.util.List<String> labelList(String name, java.util.List<String> values) {
+        java.util.List<String> given = values == null ? java.util.List.of()
+                : values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).distinct().toList();
+        labels(name, given);
+        return given;
+    }
+
     /** Collects every malformed parameter of a request, so one 400 names them all. */
     static final class Errors {
         private final java.util.List<dev.faultline.web.problem.Problem.FieldError> errors = new java.util.ArrayList<>();

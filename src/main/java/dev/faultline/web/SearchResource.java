@@ -7,7 +7,6 @@ import dev.faultline.api.value.Severity;
 import dev.faultline.infra.axon.ProjectionMonitor;
 import dev.faultline.query.search.IncidentSearch;
 import dev.faultline.query.search.SearchProjection;
-import dev.faultline.taxonomy.Taxonomy;
 import dev.faultline.web.problem.InvalidParameter;
 import dev.faultline.web.problem.Problem;
 import jakarta.ws.rs.GET;
@@ -18,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -66,7 +64,7 @@ public class SearchResource {
     public Response search(
             @Parameter(description = "what to look for; up to 500 characters and 32 words") @QueryParam("q") String q,
             @QueryParam("organization") String organization,
-            @Parameter(description = "dimension:label, repeatable; all must match") @QueryParam("label") List<String> labels,
+            @Parameter(description = "dimension:label or dimension:family, repeatable; all must match") @QueryParam("label") List<String> labels,
             @QueryParam("severity") String severity,
             @QueryParam("status") String status,
             @Parameter(description = "startedAt ≥ this instant or date") @QueryParam("from") String from,
@@ -79,7 +77,7 @@ public class SearchResource {
         SearchIncidents query = new SearchIncidents(
                 text(q),
                 organization == null || organization.isBlank() ? null : organization.strip(),
-                labels(labels),
+                Params.labelList("label", labels),
                 Params.enumValue("severity", Severity.class, severity),
                 Params.enumValue("status", IncidentStatus.class, status),
                 Params.instant("from", from),
@@ -121,23 +119,6 @@ public class SearchResource {
             throw new InvalidParameter("q", "has more than " + MAX_QUERY_WORDS + " words");
         }
         return q.strip();
-    }
-
-    private List<String> labels(List<String> labels) {
-        List<String> result = new ArrayList<>();
-        for (String label : labels == null ? List.<String>of() : labels) {
-            if (label == null || label.isBlank()) {
-                continue;
-            }
-            String trimmed = label.strip();
-            Taxonomy taxonomy = Taxonomy.current();
-            if (!taxonomy.contains(trimmed)) {
-                throw new InvalidParameter("label", "'" + trimmed + "' is not a taxonomy label; valid labels: "
-                        + String.join(", ", taxonomy.qualifiedLabels()));
-            }
-            result.add(trimmed);
-        }
-        return result;
     }
 
     private static SearchIncidents withSort(SearchIncidents q, SearchIncidents.Sort sort) {

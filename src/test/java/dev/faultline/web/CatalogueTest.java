@@ -43,6 +43,41 @@ class CatalogueTest {
     }
 
     @Test
+    void every_sort_both_ways_and_text_and_label_filters_from_the_index() {
+        String org = newId("org");
+        String a = declare(org, newId("a"), "SEV1", "2024-07-19T04:09:00Z", "Alpha certificate expired");
+        String b = declare(org, newId("b"), "SEV2", "2025-06-12T17:51:00Z", "Bravo resolver emptied");
+        String c = declare(org, newId("c"), "SEV3", "2025-11-18T11:20:00Z", "Charlie feature file");
+        post("/api/incidents/" + b + "/root-causes", Map.of("rootCauseId", "latent", "summary", "A dormant race in the planner",
+                "labels", java.util.List.of("defect:latent-bug"))).statusCode(200);
+
+        given().get("/api/incidents?organization=" + org + "&sort=-title").then().body("items.id", contains(c, b, a));
+        given().get("/api/incidents?organization=" + org + "&sort=-severity").then().body("items.id", contains(c, b, a));
+        given().get("/api/incidents?organization=" + org + "&sort=severity").then().body("items.id", contains(a, b, c));
+        given().get("/api/incidents?organization=" + org + "&sort=-organization").then().body("total", is(3));
+        // the former parameter names still work
+        given().get("/api/incidents?organization=" + org + "&startedFrom=2025-01-01").then().body("total", is(2));
+
+        // text and labels come from the search index, in the listing's order, with the catalogue's summaries
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/api/incidents?organization=" + org + "&q=certificate").then()
+                        .body("total", is(1), "items[0].id", is(a), "items[0].title", is("Alpha certificate expired")));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/api/incidents?organization=" + org + "&label=defect:latent-bug").then()
+                        .body("total", is(1), "items.id", contains(b)));
+        // a family matches its members
+        given().get("/api/incidents?organization=" + org + "&label=defect:code").then().body("items.id", contains(b));
+        given().get("/api/incidents?organization=" + org + "&q=alpha OR bravo OR charlie&sort=title").then()
+                .body("total", is(3), "items.id", contains(a, b, c));
+        given().get("/api/incidents?organization=" + org + "&q=alpha OR bravo OR charlie&sort=-startedAt&size=1&page=1").then()
+                .body("total", is(3), "items.id", contains(b));
+
+        // every bad parameter named in one answer
+        given().get("/api/incidents?label=nope:nothing&sort=sideways&size=0&from=soon").then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("label", "sort", "size", "from"));
+    }
+
+    @Test
     void status_follows_a_resolution_entry_everywhere_until_it_is_retracted() {
         String org = newId("org");
         String id = declare(org, newId("entry"), "SEV2", "2025-06-12T17:51:00Z", "Resolved by its timeline");

@@ -44,7 +44,7 @@ public final class SearchBenchmark {
             case "peer-load" -> System.out.printf(Locale.ROOT, "PEER_LOAD_SECONDS %.1f%n",
                     PostgresPeer.load(args[1], Path.of(args[2])));
             case "measure" -> measure(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
-            case "probe" -> probe(args[1], Integer.parseInt(args[2]));
+            case "probe" -> probe(args[1], Integer.parseInt(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 3);
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -72,10 +72,10 @@ public final class SearchBenchmark {
     }
 
     /** Faultline alone, query by query: where the time goes, for tuning; not a reported figure. */
-    static void probe(String baseUrl, int rounds) throws Exception {
+    static void probe(String baseUrl, int rounds, int warmUpRounds) throws Exception {
         List<SearchQueries> mix = SearchQueries.mix();
         Engine ours = faultline(baseUrl);
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < warmUpRounds; i++) {
             for (SearchQueries q : mix) {
                 ours.search(q, PAGE);
             }

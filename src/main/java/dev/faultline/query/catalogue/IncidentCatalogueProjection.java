@@ -132,20 +132,20 @@ public class IncidentCatalogueProjection {
             where.append(" AND status = ?");
             args.add(query.status().name());
         }
-        if (query.startedFrom() != null) {
+        if (query.from() != null) {
             where.append(" AND started_at >= ?");
-            args.add(ts(query.startedFrom()));
+            args.add(ts(query.from()));
         }
-        if (query.startedTo() != null) {
+        if (query.to() != null) {
             where.append(" AND started_at < ?");
-            args.add(ts(query.startedTo()));
+            args.add(ts(query.to()));
         }
-        String order = switch (query.sort()) {
-            case STARTED_AT_DESC -> "started_at DESC, incident_id";
-            case STARTED_AT_ASC -> "started_at ASC, incident_id";
-            case TITLE_ASC -> "lower(title), incident_id";
-            case ORGANIZATION_ASC -> "lower(organization), started_at DESC, incident_id";
-            case SEVERITY_ASC -> "severity, started_at DESC, incident_id";
+        String direction = query.sort().descending() ? " DESC" : "";
+        String order = switch (query.sort().field()) {
+            case STARTED_AT -> "started_at" + direction + ", incident_id";
+            case TITLE -> "lower(title)" + direction + ", incident_id";
+            case ORGANIZATION -> "lower(organization)" + direction + ", started_at DESC, incident_id";
+            case SEVERITY -> "severity" + direction + ", started_at DESC, incident_id";
         };
         try (Connection connection = dataSource.getConnection()) {
             long total;
@@ -157,21 +157,49 @@ public class IncidentCatalogueProjection {
             List<Object> pageArgs = new ArrayList<>(args);
             pageArgs.add(query.size());
             pageArgs.add((long) query.page() * query.size());
-            List<IncidentSummary> items = new ArrayList<>();
-            try (PreparedStatement select = prepare(connection, """
-                    SELECT incident_id, title, organization, severity, status, started_at, resolved_at, version
-                      FROM incident_catalogue""" + where + " ORDER BY " + order + " LIMIT ? OFFSET ?", pageArgs);
-                 ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    items.add(new IncidentSummary(rs.getString(1), rs.getString(2), rs.getString(3),
-                            Severity.valueOf(rs.getString(4)), IncidentStatus.valueOf(rs.getString(5)),
-                            instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7))));
-                }
+            List<IncidentSummary> items;
+            try (PreparedStatement select = prepare(connection, SUMMARY + where + " ORDER BY " + order + " LIMIT ? OFFSET ?", pageArgs)) {
+                items = summaries(select);
             }
             return new Page<>(total, query.page(), query.size(), items);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot list incidents", e);
         }
+    }
+
+    private static final String SUMMARY = """
+            SELECT incident_id, title, organization, severity, status, started_at, resolved_at, version
+              FROM incident_catalogue""";
+
+    /**
+     * The summaries of these incidents, in this order (a page that the search index chose); an id the
+     * catalogue does not hold yet is left out.
+     */
+    public List<IncidentSummary> summaries(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(SUMMARY + " WHERE incident_id = ANY(?)")) {
+            select.setArray(1, connection.createArrayOf("varchar", ids.toArray()));
+            java.util.Map<String, IncidentSummary> byId = new java.util.HashMap<>();
+            summaries(select).forEach(s -> byId.put(s.id(), s));
+            return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list incidents", e);
+        }
+    }
+
+    private static List<IncidentSummary> summaries(PreparedStatement select) throws SQLException {
+        List<IncidentSummary> items = new ArrayList<>();
+        try (ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                items.add(new IncidentSummary(rs.getString(1), rs.getString(2), rs.getString(3),
+                        Severity.valueOf(rs.getString(4)), IncidentStatus.valueOf(rs.getString(5)),
+                        instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7))));
+            }
+        }
+        return items;
     }
 
     /**

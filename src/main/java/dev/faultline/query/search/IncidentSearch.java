@@ -1,5 +1,7 @@
 package dev.faultline.query.search;
 
+import dev.faultline.api.query.FindIncidents;
+import dev.faultline.api.query.Page;
 import dev.faultline.api.query.SearchIncidents;
 import dev.faultline.api.query.SearchResults;
 import dev.faultline.api.query.SearchResults.Hit;
@@ -15,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryFlag;
 import org.hibernate.search.engine.search.projection.dsl.CompositeProjectionValueStep;
 import org.hibernate.search.engine.search.projection.dsl.SearchProjectionFactory;
+import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.engine.search.sort.dsl.SearchSortFactory;
 import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
 import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
@@ -169,6 +172,43 @@ public class IncidentSearch {
                 f.field("severity", String.class).toProjection(),
                 f.field("status", String.class).toProjection(),
                 f.score().toProjection()).asList();
+    }
+
+    /**
+     * A page of a catalogue listing that filters by text or labels, which only the index holds: the
+     * ids in the listing's order and the exact total. Text here filters (the same matching as a
+     * search, typos included); it does not rank.
+     */
+    public Page<String> list(FindIncidents query) {
+        SearchIncidents filters = new SearchIncidents(query.text(), query.organization(), query.labels(),
+                query.severity(), query.status(), query.from(), query.to(), SearchIncidents.Sort.STARTED_AT,
+                query.page(), query.size());
+        SearchIndexes.Generation generation = indexes.active();
+        try (SearchSession session = generation.mapping().createSession()) {
+            String typos = unknownWords(session, filters.text(), knownWords.of(generation));
+            SearchResult<String> result = session.search(SearchDocument.class)
+                    .select(f -> f.id(String.class))
+                    .where((f, root) -> root.add(SearchPredicates.matching(f, filters, typos)))
+                    .sort(f -> listOrder(f, query.sort()))
+                    .fetch(query.page() * query.size(), query.size());
+            return new Page<>(result.total().hitCount(), query.page(), query.size(), result.hits());
+        } catch (SearchException e) {
+            throw translated(e);
+        }
+    }
+
+    /** The catalogue's orders (IncidentCatalogueProjection#find), ties broken the same way. */
+    private static SortFinalStep listOrder(SearchSortFactory f, FindIncidents.Sort sort) {
+        String field = switch (sort.field()) {
+            case STARTED_AT -> "startedAt";
+            case TITLE -> "title_key";
+            case ORGANIZATION -> "organization_key";
+            case SEVERITY -> "severity";
+        };
+        var first = sort.descending() ? f.field(field).desc() : f.field(field).asc();
+        return sort.field() == FindIncidents.Sort.Field.STARTED_AT || sort.field() == FindIncidents.Sort.Field.TITLE
+                ? first.then().field(SearchDocument.ID_KEYWORD).asc()
+                : first.then().field("startedAt").desc().then().field(SearchDocument.ID_KEYWORD).asc();
     }
 
     /** The ids of every incident matching the text (blank: all), best first by the first phase; for bulk exports. */

@@ -76,7 +76,8 @@ final class SearchCounts {
 
     private Counts count(SearchIndexes.Generation generation, SearchIncidents query, String typos) {
         SearchScope<SearchDocument> scope = generation.mapping().scope(SearchDocument.class);
-        LuceneFacetCounts.Raw raw = lucene.count(scope, SearchPredicates.matching(scope.predicate(), query, typos));
+        LuceneFacetCounts.Raw raw = Boolean.getBoolean("faultline.ab.dsl-counts") ? null
+                : lucene.count(scope, SearchPredicates.matching(scope.predicate(), query, typos));
         if (raw == null) {
             raw = countThroughDsl(generation, query, typos);
         }

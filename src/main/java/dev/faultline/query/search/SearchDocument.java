@@ -32,10 +32,10 @@ public class SearchDocument {
     private static final String EN_Q = SearchAnalysis.ENGLISH_QUERY;
 
     /** Bump when the mapping or what a document holds changes: an index of another schema is rebuilt at start. */
-    public static final String SCHEMA = "9";
+    public static final String SCHEMA = "10";
 
     @DocumentId
-    @KeywordField(name = SearchDocument.ID_KEYWORD)
+    @KeywordField(name = SearchDocument.ID_KEYWORD, sortable = Sortable.YES)
     String id;
 
     /**
@@ -47,10 +47,11 @@ public class SearchDocument {
     @FullTextField(analyzer = EN, searchAnalyzer = EN_Q, projectable = Projectable.YES,
             highlightable = Highlightable.ANY,
             termVector = TermVector.WITH_POSITIONS_OFFSETS)
+    @KeywordField(name = "title_key", normalizer = SearchAnalysis.KEY, sortable = Sortable.YES)
     String title;
 
     @KeywordField(projectable = Projectable.YES, aggregable = Aggregable.YES)
-    @KeywordField(name = "organization_key", normalizer = SearchAnalysis.KEY)
+    @KeywordField(name = "organization_key", normalizer = SearchAnalysis.KEY, sortable = Sortable.YES)
     @FullTextField(name = "organization_text", analyzer = SearchAnalysis.PLAIN)
     String organization;
 
@@ -147,7 +148,7 @@ public class SearchDocument {
     /** The name of {@link #facets} in the index. */
     static final String FACETS = "facets";
 
-    @KeywordField(aggregable = Aggregable.YES, projectable = Projectable.YES)
+    @KeywordField(aggregable = Aggregable.YES, projectable = Projectable.YES, sortable = Sortable.YES)
     String severity;
 
     @KeywordField(aggregable = Aggregable.YES, projectable = Projectable.YES)

@@ -75,7 +75,8 @@ final class SearchPredicates {
                 b.filter(f.match().field("organization_key").matching(query.organization()));
             }
             for (String label : query.labels()) {
-                b.filter(f.match().field("labels").matching(label));
+                // a family matches any of its members
+                b.filter(f.terms().field("labels").matchingAny(dev.faultline.taxonomy.Taxonomy.current().matching(label)));
             }
             if (query.severity() != null) {
                 b.filter(f.match().field("severity").matching(query.severity().name()));
