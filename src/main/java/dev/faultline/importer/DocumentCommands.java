@@ -37,7 +37,14 @@ public final class DocumentCommands {
     public record Conflict(String pointer, String message) {
     }
 
-    public record Plan(List<Step> steps, List<Conflict> conflicts) {
+    /**
+     * A stored fact the document no longer lists, of a kind that cannot be removed (statements,
+     * contributing factors, remediations): it stays, and the import says so.
+     */
+    public record Kept(String pointer, String message) {
+    }
+
+    public record Plan(List<Step> steps, List<Conflict> conflicts, List<Kept> kept) {
     }
 
     private static final String REMOVED = "removed from the imported document";
@@ -62,13 +69,14 @@ public final class DocumentCommands {
         p.remediations(now == null ? List.of() : now.remediations(), list(doc.remediations()));
         p.resolution(now == null ? null : now.resolution(), doc.resolution());
         p.links(now == null ? List.of() : now.links(), list(doc.links()));
-        return new Plan(List.copyOf(p.steps), List.copyOf(p.conflicts));
+        return new Plan(List.copyOf(p.steps), List.copyOf(p.conflicts), List.copyOf(p.kept));
     }
 
     private static final class Planner {
         final String id;
         final List<Step> steps = new ArrayList<>();
         final List<Conflict> conflicts = new ArrayList<>();
+        final List<Kept> kept = new ArrayList<>();
 
         Planner(String id) {
             this.id = id;
@@ -141,6 +149,20 @@ public final class DocumentCommands {
                             + " is already published with other content; a statement cannot be changed"));
                 }
             }
+            keep("/statements", "statement", stored, wanted, IncidentView.Statement::id, Statement::id,
+                    "a published statement cannot be removed");
+        }
+
+        /** Reports stored facts of a kind that cannot be removed when the document leaves them out. */
+        <S, W> void keep(String pointer, String kind, List<S> stored, List<W> wanted, Function<S, String> storedId,
+                         Function<W, String> wantedId, String why) {
+            Set<String> listed = wanted.stream().map(wantedId).collect(Collectors.toSet());
+            for (S old : stored) {
+                if (!listed.contains(storedId.apply(old))) {
+                    kept.add(new Kept(pointer, kind + " " + storedId.apply(old) + " is stored but not in the document; "
+                            + "it was kept: " + why));
+                }
+            }
         }
 
         void rootCauses(List<IncidentView.RootCause> stored, List<RootCause> wanted) {
@@ -191,6 +213,8 @@ public final class DocumentCommands {
                             + " is already recorded with other content; it cannot be changed"));
                 }
             }
+            keep("/contributingFactors", "contributing factor", stored, wanted, IncidentView.ContributingFactor::id,
+                    Factor::id, "a recorded factor cannot be removed");
         }
 
         void impact(IncidentView.Impact stored, Impact wanted) {
@@ -237,6 +261,8 @@ public final class DocumentCommands {
                     }
                 }
             }
+            keep("/remediations", "remediation", stored, wanted, IncidentView.Remediation::id, Remediation::id,
+                    "a proposed action cannot be removed; give it status ABANDONED to drop it");
         }
 
         void resolution(IncidentView.Resolution stored, Resolution wanted) {

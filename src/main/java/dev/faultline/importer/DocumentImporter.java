@@ -87,7 +87,7 @@ public class DocumentImporter {
         }
         if (plan.steps().isEmpty()) {
             return new ImportOutcome(index, id, ImportOutcome.Result.unchanged, 0,
-                    current.map(IncidentView::version).orElse(null), null);
+                    current.map(IncidentView::version).orElse(null), null, null, warnings(plan));
         }
         return send(index, id, plan, current.isEmpty(), CommandMetadata.of(CommandMetadata.ANONYMOUS, via,
                 correlationId == null ? UUID.randomUUID().toString() : correlationId));
@@ -98,8 +98,12 @@ public class DocumentImporter {
         try {
             CommandOutcome outcome = commands.sendAndWait(
                     new GenericCommandMessage<>(new ApplyIncidentDocument(id, steps), metaData));
+            // a new incident's changes are the whole document: listed only for an update
+            List<ImportOutcome.Change> changes = creating ? null : plan.steps().stream()
+                    .map(s -> new ImportOutcome.Change(s.pointer().isEmpty() ? "/" : s.pointer(), s.command().getClass().getSimpleName()))
+                    .toList();
             return new ImportOutcome(index, id, creating ? ImportOutcome.Result.created : ImportOutcome.Result.updated,
-                    plan.steps().size(), outcome.version(), null);
+                    plan.steps().size(), outcome.version(), null, changes, warnings(plan));
         } catch (CommandRejected e) {
             String at = e.step() >= 0 ? plan.steps().get(e.step()).pointer() : "";
             if (!e.problems().isEmpty()) {
@@ -111,6 +115,10 @@ public class DocumentImporter {
             return ImportOutcome.failed(index, id, List.of(new Problem("",
                     "another write to incident " + id + " won the race; import the document again")));
         }
+    }
+
+    private static List<Problem> warnings(Plan plan) {
+        return plan.kept().stream().map(k -> new Problem(k.pointer(), k.message())).toList();
     }
 
     private static String documentPointer(String field) {

@@ -48,6 +48,9 @@ public final class DocumentReader {
 
     static final ObjectMapper JSON = configure(JsonMapper.builder(new com.fasterxml.jackson.core.JsonFactory()
             .setStreamReadConstraints(constraints())).build());
+    /** Documents, with every bad value collected. */
+    private static final com.fasterxml.jackson.databind.ObjectReader DOCUMENT = JSON.readerFor(IncidentDocument.class);
+
     static final ObjectMapper YAML = configure(new YAMLMapper(YAMLFactory.builder()
             .loaderOptions(loaderOptions())
             .streamReadConstraints(constraints())
@@ -185,17 +188,27 @@ public final class DocumentReader {
         if (!node.isObject()) {
             return new Read(index, null, id, List.of(new Problem("", "a document must be an object")));
         }
+        // every bad value is collected (CollectedProblems), not only the first
+        List<Problem> problems = new ArrayList<>();
         try {
-            IncidentDocument doc = JSON.treeToValue(node, IncidentDocument.class);
+            IncidentDocument doc = DOCUMENT.withAttribute(CollectedProblems.ATTRIBUTE, problems).readValue(node);
+            if (!problems.isEmpty()) {
+                return new Read(index, null, id, List.copyOf(problems));
+            }
             List<Problem> duplicates = duplicateIds(doc);
             return duplicates.isEmpty() ? new Read(index, doc, id, List.of()) : new Read(index, null, id, duplicates);
         } catch (JsonMappingException e) {
             String pointer = e.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
                     .collect(Collectors.joining("/", "/", ""));
-            return new Read(index, null, id, List.of(new Problem(pointer, e.getOriginalMessage())));
+            problems.add(new Problem(pointer, e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m
+                    && m.getTargetType() != null ? "expected " + CollectedProblems.expected(m.getTargetType())
+                    : e.getOriginalMessage()));
+            return new Read(index, null, id, List.copyOf(problems));
         } catch (JsonProcessingException e) {
             return new Read(index, null, id, List.of(new Problem("", describe(e))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a tree in memory: no I/O happens
         }
     }
 
@@ -251,6 +264,7 @@ public final class DocumentReader {
     private static <M extends ObjectMapper> M configure(M mapper) {
         mapper.registerModule(new JavaTimeModule());
         mapper.registerModule(IsoTimes.module());
+        mapper.addHandler(new CollectedProblems());
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);

@@ -50,8 +50,9 @@ public class ImportResource {
     @Operation(summary = "Import incident documents", description = """
             YAML (one document, several separated by ---, or a list), JSON (an object or an array) or NDJSON
             (one document per line). Documents look like GET /api/incidents/{id} without derived fields; see
-            docs/import.md and seed-incidents/schema.json. 200 with each document's outcome; 400 only when the
-            body as a whole cannot be parsed.""")
+            docs/import.md and seed-incidents/schema.json. Each document's outcome in input order: 200 when
+            every document was stored or unchanged, 207 when some failed (the others were stored), 422 when
+            all failed (nothing was stored); 400 only when the body as a whole cannot be parsed.""")
     public Response importDocuments(InputStream body, @Context HttpHeaders headers) {
         Format format = format(headers.getMediaType());
         String correlation = headers.getHeaderString(IncidentWriter.CORRELATION_HEADER);
@@ -64,7 +65,10 @@ public class ImportResource {
         }
         Map<ImportOutcome.Result, Integer> summary = new EnumMap<>(ImportOutcome.Result.class);
         outcomes.forEach(o -> summary.merge(o.result(), 1, Integer::sum));
-        return Response.ok(new ImportReport(summary, outcomes)).build();
+        int failed = summary.getOrDefault(ImportOutcome.Result.failed, 0);
+        // all failed: nothing was stored, 422; some failed: 207, each document's own result in the body
+        int status = failed == 0 ? 200 : failed == outcomes.size() ? 422 : 207;
+        return Response.status(status).entity(new ImportReport(summary, outcomes)).build();
     }
 
     private static Format format(MediaType type) {

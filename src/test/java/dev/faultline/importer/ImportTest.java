@@ -44,7 +44,7 @@ class ImportTest {
     }
 
     static io.restassured.response.ValidatableResponse importYaml(String body) {
-        return given().contentType("application/yaml").body(utf8(body)).post("/api/import").then().statusCode(200);
+        return given().contentType("application/yaml").body(utf8(body)).post("/api/import").then();
     }
 
     List<String> eventTypes(String id) {
@@ -54,7 +54,7 @@ class ImportTest {
     @Test
     void created_then_unchanged_then_updated_with_exactly_the_differences() {
         String id = newId("import-diff");
-        importYaml(yaml(id, "", "")).body("summary.created", is(1), "documents[0].result", is("created"),
+        importYaml(yaml(id, "", "")).statusCode(200).body("summary.created", is(1), "documents[0].result", is("created"),
                 "documents[0].events", is(4), "documents[0].version", is(3));
         importYaml(yaml(id, "", "")).body("documents[0].result", is("unchanged"), "documents[0].events", is(0));
         List<String> before = eventTypes(id);
@@ -81,7 +81,11 @@ class ImportTest {
                     retracted:
                       reason: duplicate of another entry
                 """);
-        importYaml(edited).body("documents[0].result", is("updated"), "documents[0].events", is(4));
+        importYaml(edited).statusCode(200).body("documents[0].result", is("updated"), "documents[0].events", is(4),
+                // what changed, each with its place in the document and the command that recorded it
+                "documents[0].changes.command", contains("RetractTimelineEntry", "CorrectTimelineEntry",
+                        "RecordTimelineEntry", "ChangeRemediationStatus"),
+                "documents[0].changes[0].pointer", is("/timeline/0/retracted"));
         List<String> after = eventTypes(id);
         assertThat(after.subList(0, before.size())).isEqualTo(before);
         assertThat(after.subList(before.size(), after.size())).containsExactly(
@@ -106,11 +110,45 @@ class ImportTest {
     }
 
     @Test
+    void a_remediation_left_out_of_the_document_is_kept_and_reported() {
+        String id = newId("import-kept");
+        importYaml(yaml(id, "", "")).statusCode(200);
+        String without = yaml(id, "", "").replaceAll("(?s)remediations:.*?status: PROPOSED\n", "");
+        importYaml(without).statusCode(200).body("documents[0].result", is("unchanged"),
+                "documents[0].warnings[0].pointer", is("/remediations"),
+                "documents[0].warnings[0].message", allOf(containsString("is stored but not in the document"),
+                        containsString("ABANDONED")));
+        given().get("/api/incidents/" + id).then().body("remediations", hasSize(1));
+    }
+
+    @Test
+    void every_bad_value_is_named_in_words_not_parser_messages() {
+        String id = newId("import-values");
+        String body = """
+                {"id": "%s", "title": "Bad values", "organization": "Example", "severity": "SEV9",
+                 "startedAt": "yesterday", "colour": "red",
+                 "timeline": [{"id": "a", "at": "2025-13-01T00:00:00Z", "kind": "DETECTION", "text": "x"},
+                              {"id": "b", "at": "2025-01-01T00:00:00Z", "kind": "DETECTION", "text": {"nested": true}}],
+                 "remediations": [{"id": "r", "description": "d", "type": "PREVENT", "dueDate": "next week"}]}""".formatted(id);
+        given().contentType(ContentType.JSON).body(body).post("/api/import").then().statusCode(422)
+                .body("documents[0].errors.pointer", containsInAnyOrder("/severity", "/startedAt", "/colour",
+                                "/timeline/0/at", "/timeline/1/text", "/remediations/0/dueDate"),
+                        "documents[0].errors.find { it.pointer == '/startedAt' }.message",
+                        is("'yesterday' is not an ISO-8601 instant such as 2025-11-18T11:20:00Z"),
+                        "documents[0].errors.find { it.pointer == '/severity' }.message", containsString("one of SEV1"),
+                        "documents[0].errors.find { it.pointer == '/timeline/1/text' }.message", is("expected a text, found an object"),
+                        "documents[0].errors.message", everyItem(not(anyOf(containsString("java."),
+                                containsString("Exception"), containsString("`")))));
+        given().get("/api/incidents/" + id).then().statusCode(404);
+    }
+
+    @Test
     void an_invalid_document_fails_with_pointers_and_stores_nothing_while_the_others_import() {
         String good = newId("import-good");
         String bad = newId("import-bad");
         String body = "[" + json(good, "TRIGGER", "x") + "," + json(bad, "GUESS", "") + "," + json("Bad Id", "TRIGGER", "x") + "]";
-        given().contentType(ContentType.JSON).body(body).post("/api/import").then().statusCode(200)
+        // some failed, some stored: 207, each document's own result in the body
+        given().contentType(ContentType.JSON).body(body).post("/api/import").then().statusCode(207)
                 .body("summary.created", is(1), "summary.failed", is(2),
                         "documents[0].result", is("created"),
                         "documents[1].result", is("failed"),
@@ -141,7 +179,8 @@ class ImportTest {
                 resolution:
                   resolvedAt: 2025-11-18T10:00:00Z
                 """);
-        importYaml(body).body("documents[0].result", is("failed"),
+        // all failed, nothing stored: 422
+        importYaml(body).statusCode(422).body("documents[0].result", is("failed"),
                 "documents[0].errors[0].pointer", is("/resolution/resolvedAt"));
         given().get("/api/incidents/" + id).then().statusCode(404);
         importYaml(yaml(id, "", "")).body("documents[0].result", is("created"), "documents[0].version", is(3));
@@ -185,7 +224,7 @@ class ImportTest {
         String a = newId("nd-a");
         String b = newId("nd-b");
         String body = json(a, "TRIGGER", "x") + "\n{not json\n\n" + json(b, "DETECTION", "y") + "\n";
-        given().contentType("application/x-ndjson").body(utf8(body)).post("/api/import").then().statusCode(200)
+        given().contentType("application/x-ndjson").body(utf8(body)).post("/api/import").then().statusCode(207)
                 .body("summary.created", is(2), "summary.failed", is(1),
                         "documents[1].result", is("failed"), "documents[1].errors[0].message", containsString("malformed"));
         assertThat(Incidents.eventCount(b)).isEqualTo(2);
@@ -234,7 +273,7 @@ class ImportTest {
         String huge = "{\"id\":\"" + newId("nd-huge") + "\",\"summary\":\"" + "x".repeat(1_100_000) + "\"}";
         String ok = json(newId("nd-ok"), "TRIGGER", "x");
         given().contentType("application/x-ndjson").body(utf8(huge + "\n" + ok + "\n")).post("/api/import").then()
-                .statusCode(200).body("summary.failed", is(1), "summary.created", is(1),
+                .statusCode(207).body("summary.failed", is(1), "summary.created", is(1),
                         "documents[0].errors[0].message", containsString("longer than"));
     }
 

@@ -99,7 +99,7 @@ class UnstorableInputTest {
             body.append(document(ids[i], "TRIGGER", i == 3 ? "bad\\u0000text" : "fine")).append('\n');
         }
         given().contentType("application/x-ndjson").body(utf8(body.toString())).post("/api/import").then()
-                .statusCode(200)
+                .statusCode(207)
                 .body("summary.created", is(5), "summary.failed", is(1), "documents.size()", is(6),
                         "documents[3].result", is("failed"), "documents[3].errors[0].pointer", is("/timeline/0/text"));
         given().get("/api/incidents/" + ids[3]).then().statusCode(404);
