@@ -114,7 +114,7 @@ public class Incident {
             handle(x);
         } else if (c instanceof ReviseRootCause x) {
             handle(x);
-        } else if (c instanceof RetractRootCause x) {
+        } else if (c instanceof RuleOutRootCause x) {
             handle(x);
         } else if (c instanceof AddContributingFactor x) {
             handle(x);
@@ -240,14 +240,14 @@ public class Incident {
     }
 
     @CommandHandler
-    public void handle(RetractRootCause c) {
+    public void handle(RuleOutRootCause c) {
         requireRootCause(c.rootCauseId());
         Instant identifiedAt = currentIdentifiedAt(c.rootCauseId());
         if (c.ruledOutAt() != null && identifiedAt != null && c.ruledOutAt().isBefore(identifiedAt)) {
             throw invalid("ruledOutAt", "ruledOutAt " + c.ruledOutAt() + " is before the cause was identified at " + identifiedAt);
         }
         if (!retractedRootCauses.contains(c.rootCauseId())) {
-            apply(new RootCauseRetracted(incidentId, c.rootCauseId(), c.ruledOutAt(), c.reason()));
+            apply(new RootCauseRuledOut(incidentId, c.rootCauseId(), c.ruledOutAt(), c.reason()));
         }
     }
 
@@ -388,7 +388,7 @@ public class Incident {
     }
 
     @EventSourcingHandler
-    void on(RootCauseRetracted e) {
+    void on(RootCauseRuledOut e) {
         retractedRootCauses.add(e.rootCauseId());
     }
 

@@ -185,7 +185,7 @@ public final class DocumentCommands {
                             c.confidence(), "revised by import", null));
                 }
                 if (c.ruledOut() != null && !ruledOutBefore) {
-                    add(at + "/ruledOut", new RetractRootCause(id, c.id(), c.ruledOut().at(), c.ruledOut().reason(), null));
+                    add(at + "/ruledOut", new RuleOutRootCause(id, c.id(), c.ruledOut().at(), c.ruledOut().reason(), null));
                 } else if (c.ruledOut() == null && ruledOutBefore) {
                     conflicts.add(new Conflict(at + "/ruledOut", "root cause " + c.id()
                             + " was ruled out; that cannot be undone (identify a new cause instead)"));
@@ -193,7 +193,7 @@ public final class DocumentCommands {
             }
             for (IncidentView.RootCause old : stored) {
                 if (!seen.contains(old.id()) && old.ruledOut() == null) {
-                    add("/rootCauses", new RetractRootCause(id, old.id(), null, REMOVED, null));
+                    add("/rootCauses", new RuleOutRootCause(id, old.id(), null, REMOVED, null));
                 }
             }
         }

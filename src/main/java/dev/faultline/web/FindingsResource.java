@@ -1,6 +1,6 @@
 package dev.faultline.web;
 
-import dev.faultline.api.command.RetractRootCause;
+import dev.faultline.api.command.RuleOutRootCause;
 import dev.faultline.web.request.ContributingFactorBody;
 import dev.faultline.web.request.ImpactBody;
 import dev.faultline.web.request.RootCauseBody;
@@ -73,10 +73,10 @@ public class FindingsResource {
     @DELETE
     @Path("/root-causes/{rootCauseId}")
     @Operation(summary = "Rule a root cause out", description = "It stays in history as RULED_OUT; ?ruledOutAt= is when, in incident time.")
-    public Response retractRootCause(@PathParam("id") String id, @PathParam("rootCauseId") String rootCauseId,
+    public Response ruleOutRootCause(@PathParam("id") String id, @PathParam("rootCauseId") String rootCauseId,
                                      @Parameter(description = "incident time it was ruled out, ISO-8601") @QueryParam("ruledOutAt") String ruledOutAt,
                                      @QueryParam("reason") String reason, @Context HttpHeaders headers) {
-        return writer.update(new RetractRootCause(id, rootCauseId, Params.instant("ruledOutAt", ruledOutAt), reason,
+        return writer.update(new RuleOutRootCause(id, rootCauseId, Params.instant("ruledOutAt", ruledOutAt), reason,
                 expectedVersion(headers)), headers);
     }
 

@@ -237,7 +237,7 @@ class IncidentTest {
 
         @Test
         void a_ruled_out_cause_cannot_be_revised() {
-            fixture.given(DECLARED, DDOS, new RootCauseRetracted(ID, "ddos", START.plusSeconds(6300), "feature file"))
+            fixture.given(DECLARED, DDOS, new RootCauseRuledOut(ID, "ddos", START.plusSeconds(6300), "feature file"))
                     .when(new ReviseRootCause(ID, "ddos", "x", null, null, null, null, null, null))
                     .expectException(CommandRejected.class)
                     .expectNoEvents();
@@ -247,20 +247,20 @@ class IncidentTest {
         void ruling_a_cause_out_at_an_incident_time() {
             Instant at = Instant.parse("2025-11-18T13:05:00Z");
             fixture.given(DECLARED, DDOS)
-                    .when(new RetractRootCause(ID, "ddos", at, "bad feature file found", null))
-                    .expectEvents(new RootCauseRetracted(ID, "ddos", at, "bad feature file found"));
+                    .when(new RuleOutRootCause(ID, "ddos", at, "bad feature file found", null))
+                    .expectEvents(new RootCauseRuledOut(ID, "ddos", at, "bad feature file found"));
         }
 
         @Test
         void a_cause_cannot_be_ruled_out_before_it_was_identified() {
             fixture.given(DECLARED, DDOS)
-                    .when(new RetractRootCause(ID, "ddos", START, "x", null))
+                    .when(new RuleOutRootCause(ID, "ddos", START, "x", null))
                     .expectException(rejection(INVALID, "ruledOutAt")).expectNoEvents();
         }
         @Test
         void ruling_out_an_unknown_cause_is_not_found() {
             fixture.given(DECLARED)
-                    .when(new RetractRootCause(ID, "nope", null, null, null))
+                    .when(new RuleOutRootCause(ID, "nope", null, null, null))
                     .expectException(rejection(NOT_FOUND, "rootCauseId")).expectNoEvents();
         }
         @Test

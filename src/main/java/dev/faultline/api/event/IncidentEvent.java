@@ -8,7 +8,7 @@ public sealed interface IncidentEvent permits
         IncidentDeclared, IncidentDetailsRevised,
         TimelineEntryRecorded, TimelineEntryCorrected, TimelineEntryRetracted,
         StatementPublished,
-        RootCauseIdentified, RootCauseRevised, RootCauseRetracted,
+        RootCauseIdentified, RootCauseRevised, RootCauseRuledOut,
         ContributingFactorAdded, ImpactAssessed,
         RemediationProposed, RemediationStatusChanged,
         IncidentResolved, IncidentLinked, IncidentUnlinked {

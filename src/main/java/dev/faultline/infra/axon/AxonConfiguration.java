@@ -69,14 +69,17 @@ public class AxonConfiguration {
         this.search = search;
         ConnectionProvider connections = transactions;
         Serializer serializer = EventSerialization.serializer();
+        RenamedEvents renamed = new RenamedEvents();
 
         EventStoreTail tail = new EventStoreTail(PostgresEventStorageEngine.create(JdbcEventStorageEngine.builder()
+                .upcasterChain(new org.axonframework.serialization.upcasting.event.EventUpcasterChain(renamed))
                 .connectionProvider(connections)
                 .transactionManager(transactions)
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)));
 
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
+                .registerEventUpcaster(c -> renamed)
                 .configureSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)

@@ -100,7 +100,7 @@ public final class IncidentFolder {
                 rootCauses.computeIfPresent(e.rootCauseId(), (id, old) ->
                         new RootCause(id, e.summary(), labels(e.labels()), e.identifiedAt(), e.source(), e.confidence(),
                                 old.status(), old.ruledOut(), old.revisions() + 1));
-            } else if (payload instanceof RootCauseRetracted e) {
+            } else if (payload instanceof RootCauseRuledOut e) {
                 rootCauses.computeIfPresent(e.rootCauseId(), (id, old) ->
                         new RootCause(id, old.summary(), old.labels(), old.identifiedAt(), old.source(),
                                 old.confidence(), "RULED_OUT", new RuledOut(e.ruledOutAt(), when, e.reason()),

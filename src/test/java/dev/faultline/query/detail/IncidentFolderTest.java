@@ -66,7 +66,7 @@ class IncidentFolderTest {
         given(new IncidentDeclared(ID, "t", "Cloudflare", Severity.SEV1, START, TimePrecision.EXACT, null, List.of(), List.of()),
                 entry("alert", "2025-11-18T11:31:00Z", EntryKind.DETECTION),
                 new RootCauseIdentified(ID, "ddos", "DDoS?", List.of(), Instant.parse("2025-11-18T11:35:00Z"), null, Confidence.CONFIRMED),
-                new RootCauseRetracted(ID, "ddos", Instant.parse("2025-11-18T13:05:00Z"), "no"),
+                new RootCauseRuledOut(ID, "ddos", Instant.parse("2025-11-18T13:05:00Z"), "no"),
                 new ContributingFactorAdded(ID, "no-check", "no size check", List.of(), null, Confidence.CONFIRMED),
                 new RemediationProposed(ID, "kill", "kill switches", RemediationType.MITIGATE, null, null, null, Confidence.CONFIRMED),
                 new IncidentResolved(ID, Instant.parse("2025-11-18T17:06:00Z"), TimePrecision.EXACT, null, null, Confidence.CONFIRMED));

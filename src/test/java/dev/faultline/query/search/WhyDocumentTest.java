@@ -39,7 +39,7 @@ class WhyDocumentTest {
                 new TimelineEntryRetracted(ID, "attack", "there was no attack"),
                 new RootCauseIdentified(ID, "ddos", "A DDoS attack.", List.of("trigger:traffic-surge"), null, null,
                         Confidence.UNVERIFIED),
-                new RootCauseRetracted(ID, "ddos", START.plusSeconds(3600), "traffic was legitimate"),
+                new RootCauseRuledOut(ID, "ddos", START.plusSeconds(3600), "traffic was legitimate"),
                 new RootCauseIdentified(ID, "file", "A permissions change made a query return duplicate rows.",
                         List.of("trigger:data-change", "defect:latent-bug"), null, null, Confidence.CONFIRMED),
                 new ContributingFactorAdded(ID, "no-limit-check", "Nothing checked the file's size before use.",

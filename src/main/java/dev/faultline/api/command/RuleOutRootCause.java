@@ -9,7 +9,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /** Rule a root cause out. */
-public record RetractRootCause(
+public record RuleOutRootCause(
         @TargetAggregateIdentifier @NotNull @Slug String incidentId,
         @NotNull @Slug String rootCauseId,
         Instant ruledOutAt,
