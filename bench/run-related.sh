@@ -7,6 +7,7 @@
 # The vector cache is kept across runs (the issue allows filling it once): the first run saves table
 # sentence_vector to target/bench/sentence-vectors-N.copy and later runs load it before the import
 # (their indexing is then "warm" too); COLD=1 ignores the saved copy.
+#   BENCH_DB=<kept db> DATA=<its data dir> measures again on kept data (no import, no rebuild).
 #   usage: bench/run-related.sh [incidents=100000] [sources=200] [rounds=5] [peer-sources=30]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +21,15 @@ source bench/common.sh
 cp="$bench_cp"
 base="http://localhost:$port"
 corpus=$(corpus_file "$n")
-data="$out/related-data"
+data=${DATA:-$out/related-data}
+if [ -n "${BENCH_DB:-}" ]; then
+  # measure again on data a run kept (KEEP_DB=1; DATA=its data directory): no import, no rebuild
+  launch_app related-app.log FAULTLINE_DATA_DIR="$data" FAULTLINE_SEED_ENABLED=false
+  until curl -fs "$base/api/admin/projections" | python3 -c "import json,sys; sys.exit(0 if all(p['lag']==0 and not (p.get('rebuild') or {}).get('running') for p in json.load(sys.stdin)) else 1)"; do sleep 2; done
+  java -cp "$cp" dev.faultline.bench.RelatedBenchmark peer-load "$pg$db" "$corpus" >/dev/null
+  java -cp "$cp" dev.faultline.bench.RelatedBenchmark measure "$base" "$pg$db" "$n" "$sources" "$rounds" "$peer_sources"
+  exit 0
+fi
 rm -rf "$data"
 
 embed=$(java -cp "$cp" dev.faultline.bench.RelatedBenchmark embed "$corpus" 2000 2>/dev/null | sed -n 's/^EMBED_JSON //p')

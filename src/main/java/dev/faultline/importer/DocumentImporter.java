@@ -10,7 +10,7 @@ import dev.faultline.api.value.Limits;
 import dev.faultline.importer.DocumentCommands.Plan;
 import dev.faultline.importer.DocumentCommands.Step;
 import dev.faultline.importer.ImportOutcome.Problem;
-import dev.faultline.infra.axon.CommandMetadata;
+import dev.faultline.api.command.Recording;
 import dev.faultline.infra.validation.CommandValidation;
 import dev.faultline.query.detail.IncidentDetails;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -89,8 +89,8 @@ public class DocumentImporter {
             return new ImportOutcome(index, id, ImportOutcome.Result.unchanged, 0,
                     current.map(IncidentView::version).orElse(null), null, null, warnings(plan));
         }
-        return send(index, id, plan, current.isEmpty(), CommandMetadata.of(CommandMetadata.ANONYMOUS, via,
-                correlationId == null ? UUID.randomUUID().toString() : correlationId));
+        return send(index, id, plan, current.isEmpty(), org.axonframework.messaging.MetaData.from(Recording.of(Recording.ANONYMOUS, via,
+                correlationId)));
     }
 
     private ImportOutcome send(int index, String id, Plan plan, boolean creating, MetaData metaData) {
@@ -122,7 +122,13 @@ public class DocumentImporter {
     }
 
     private static String documentPointer(String field) {
-        return field == null || field.equals("incidentId") ? "" : "/" + field.replace("[", "/").replace("]", "");
+        if (field == null || field.equals("incidentId")) {
+            return "";
+        }
+        String path = field.replace("[", "/").replace("]", "");
+        int slash = path.indexOf('/');
+        String head = slash < 0 ? path : path.substring(0, slash);
+        return dev.faultline.api.command.FieldNames.of(head, true) + (slash < 0 ? "" : path.substring(slash));
     }
 
     /** The document pointer of a violated command field, e.g. {@code /timeline/3/text}. */
@@ -130,14 +136,9 @@ public class DocumentImporter {
         StringBuilder pointer = new StringBuilder(stepPointer);
         for (Path.Node node : path) {
             if (node.getName() != null && !node.getName().startsWith("<")) {
-                String name = switch (node.getName()) {
-                    case "incidentId" -> stepPointer.isEmpty() ? "id" : null;
-                    case "entryId", "statementId", "rootCauseId", "factorId", "actionId" -> "id";
-                    case "otherIncidentId" -> "incidentId";
-                    default -> node.getName();
-                };
-                if (name != null) {
-                    pointer.append('/').append(name);
+                // a fact's incident id is the document's own: named only on the document itself
+                if (!node.getName().equals("incidentId") || stepPointer.isEmpty()) {
+                    pointer.append(dev.faultline.api.command.FieldNames.of(node.getName(), true));
                 }
             }
             if (node.getIndex() != null) {

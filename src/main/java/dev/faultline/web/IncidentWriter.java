@@ -2,7 +2,7 @@ package dev.faultline.web;
 
 import dev.faultline.api.command.CommandOutcome;
 import dev.faultline.api.command.IncidentCommand;
-import dev.faultline.infra.axon.CommandMetadata;
+import dev.faultline.api.command.Recording;
 import dev.faultline.query.history.IncidentEventStream;
 import dev.faultline.web.problem.InvalidParameter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -86,7 +86,7 @@ public class IncidentWriter {
             throw new InvalidParameter(CORRELATION_HEADER, "must be 1-100 characters of letters, digits and ._:-");
         }
         return new GenericCommandMessage<>(command,
-                CommandMetadata.of(CommandMetadata.ANONYMOUS, "api", correlation == null ? UUID.randomUUID().toString() : correlation));
+                org.axonframework.messaging.MetaData.from(Recording.of(Recording.ANONYMOUS, "api", correlation)));
     }
 
     /** What a write answers: the incident's version after it and its last event's position. */

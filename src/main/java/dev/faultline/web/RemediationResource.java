@@ -59,10 +59,10 @@ public class RemediationResource {
     @Path("/links")
     @Operation(summary = "Link to another incident", description = "relation: CAUSED_BY, CAUSED, DUPLICATE_OF, SAME_ROOT_CAUSE, FOLLOW_UP_OF.")
     public Response link(@PathParam("id") String id, LinkBody body, @Context HttpHeaders headers) {
-        String other = required(body).otherIncidentId();
+        String other = required(body).incidentId();
         // an id that is not a slug is refused by the command's validation, naming the field, before any lookup
         if (other != null && other.matches(dev.faultline.api.value.Limits.ID_PATTERN) && !details.exists(other)) {
-            throw new InvalidParameter("/otherIncidentId", "no incident " + body.otherIncidentId() + " to link to");
+            throw new InvalidParameter("/incidentId", "no incident " + other + " to link to");
         }
         return writer.update(required(body).toCommand(id, expectedVersion(headers)), headers);
     }

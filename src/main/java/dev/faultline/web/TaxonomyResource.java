@@ -3,7 +3,7 @@ package dev.faultline.web;
 import dev.faultline.api.command.DefineLabel;
 import dev.faultline.api.command.RenameLabel;
 import dev.faultline.api.query.TaxonomyView;
-import dev.faultline.infra.axon.CommandMetadata;
+import dev.faultline.api.command.Recording;
 import dev.faultline.query.search.IndexRebuild;
 import dev.faultline.query.taxonomy.VocabularyReplay;
 import dev.faultline.taxonomy.Taxonomy;
@@ -94,7 +94,7 @@ public class TaxonomyResource {
 
     private boolean send(Object command) {
         Boolean changed = commands.sendAndWait(new GenericCommandMessage<>(command,
-                CommandMetadata.of(CommandMetadata.ANONYMOUS, "api", UUID.randomUUID().toString())));
+                org.axonframework.messaging.MetaData.from(Recording.of(Recording.ANONYMOUS, "api", null))));
         vocabulary.refresh();
         return Boolean.TRUE.equals(changed);
     }

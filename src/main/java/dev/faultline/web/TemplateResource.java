@@ -2,7 +2,7 @@ package dev.faultline.web;
 
 import dev.faultline.api.command.DeleteTemplate;
 import dev.faultline.api.command.UploadTemplate;
-import dev.faultline.infra.axon.CommandMetadata;
+import dev.faultline.api.command.Recording;
 import dev.faultline.query.postmortem.PostmortemModel;
 import dev.faultline.query.postmortem.PostmortemTemplates;
 import dev.faultline.query.postmortem.PostmortemTemplates.PostmortemTemplate;
@@ -116,7 +116,7 @@ public class TemplateResource {
         validate(source);
         boolean existed = templates.find(name).isPresent();
         int version = commands.sendAndWait(new GenericCommandMessage<>(new UploadTemplate(UploadTemplate.idOf(name), name, source),
-                CommandMetadata.of(CommandMetadata.ANONYMOUS, "api", UUID.randomUUID().toString())));
+                org.axonframework.messaging.MetaData.from(Recording.of(Recording.ANONYMOUS, "api", null))));
         int current = templates.find(name).map(PostmortemTemplate::version).orElse(version);
         Response.ResponseBuilder response = existed ? Response.ok() : Response.created(URI.create("/api/templates/" + name));
         return response.entity(new Stored(name, current)).header(PostmortemResponses.TEMPLATE_VERSION, current).build();
@@ -135,7 +135,7 @@ public class TemplateResource {
                     List.of(new Problem.FieldError("name", "built-in"))));
         }
         commands.sendAndWait(new GenericCommandMessage<>(new DeleteTemplate(UploadTemplate.idOf(name)),
-                CommandMetadata.of(CommandMetadata.ANONYMOUS, "api", UUID.randomUUID().toString())));
+                org.axonframework.messaging.MetaData.from(Recording.of(Recording.ANONYMOUS, "api", null))));
         return Response.noContent().build();
     }
 

@@ -21,7 +21,7 @@ public final class Incidents {
     }
 
     public static Map<String, Object> declaration(String id) {
-        return Map.of("incidentId", id, "title", "Cloudflare global outage", "organization", "Cloudflare",
+        return Map.of("id", id, "title", "Cloudflare global outage", "organization", "Cloudflare",
                 "severity", "SEV1", "startedAt", "2025-11-18T11:20:00Z",
                 "sources", java.util.List.of("https://blog.cloudflare.com/18-november-2025-outage/"));
     }

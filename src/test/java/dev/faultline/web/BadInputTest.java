@@ -87,10 +87,10 @@ class BadInputTest {
     @Test
     void ids_that_are_not_slugs() {
         rejectedWith(400, "{\"entryId\":\"Not A Slug\",\"at\":\"2025-11-18T11:31:00Z\",\"kind\":\"DETECTION\",\"text\":\"x\"}",
-                "/entryId");
+                "/id");
         given().get("/api/incidents/UPPER_CASE").then().statusCode(400).body("errors[0].field", is("id"));
         given().contentType(ContentType.JSON).body(Incidents.declaration("x")).post("/api/incidents").then()
-                .statusCode(400).body("errors[0].field", is("/incidentId"));
+                .statusCode(400).body("errors[0].pointer", is("/id"));
     }
 
     @Test

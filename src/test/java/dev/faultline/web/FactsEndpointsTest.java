@@ -44,7 +44,7 @@ class FactsEndpointsTest {
                         "timeline[0].corrections[0].reason", is("wording from the postmortem"),
                         "timeline[0].retracted.reason", is("duplicate"));
         given().contentType(ContentType.JSON).body(Map.of("at", "2025-11-18T11:20:00Z", "kind", "TRIGGER", "text", "x"))
-                .put(base + "/timeline/spike").then().statusCode(409).body("errors[0].field", is("/entryId"));
+                .put(base + "/timeline/spike").then().statusCode(409).body("errors[0].parameter", is("entryId"));
     }
 
     @Test
@@ -62,7 +62,7 @@ class FactsEndpointsTest {
 
     @Test
     void unknown_entries_causes_and_actions_are_404() {
-        given().delete(base + "/timeline/nope").then().statusCode(404).body("errors[0].field", is("/entryId"));
+        given().delete(base + "/timeline/nope").then().statusCode(404).body("errors[0].parameter", is("entryId"));
         given().delete(base + "/root-causes/nope").then().statusCode(404);
         given().contentType(ContentType.JSON).body(Map.of("status", "DONE"))
                 .patch(base + "/remediations/nope").then().statusCode(404);
@@ -143,7 +143,7 @@ class FactsEndpointsTest {
         post(base + "/links", Map.of("otherIncidentId", other, "relation", "SAME_ROOT_CAUSE", "note", "config automation"))
                 .statusCode(200);
         post(base + "/links", Map.of("otherIncidentId", "does-not-exist", "relation", "CAUSED_BY"))
-                .statusCode(400).body("errors[0].field", is("/otherIncidentId"));
+                .statusCode(400).body("errors[0].pointer", is("/incidentId"));
         given().get(base).then().body("links[0].incidentId", is(other), "links[0].relation", is("SAME_ROOT_CAUSE"));
         given().delete(base + "/links/" + other + "?relation=SAME_ROOT_CAUSE").then().statusCode(200);
         given().get(base).then().body("links", empty());

@@ -55,7 +55,7 @@ class IncidentResourceTest {
                 .when().post("/api/incidents")
                 .then().statusCode(409)
                 .contentType("application/problem+json")
-                .body("errors[0].field", is("/incidentId"));
+                .body("errors[0].pointer", is("/id"));
         org.assertj.core.api.Assertions.assertThat(Incidents.eventCount(id)).isEqualTo(1);
     }
 

@@ -1,5 +1,7 @@
 package dev.faultline.api.command;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.faultline.api.value.*;
 import jakarta.validation.constraints.*;
 import java.time.Instant;
@@ -8,7 +10,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Declare a new incident under a readable id such as {@code cloudflare-2025-11-18}. */
 public record DeclareIncident(
-        @TargetAggregateIdentifier @NotNull @Slug String incidentId,
+        // one name for an incident's id everywhere: {@code id}, as in the view and in documents
+        @TargetAggregateIdentifier @NotNull @Slug @JsonProperty("id") @JsonAlias("incidentId") String incidentId,
         @NotBlank @Size(max = Limits.TITLE) String title,
         @NotBlank @Size(max = Limits.NAME) String organization,
         @NotNull Severity severity,

@@ -85,7 +85,7 @@ public class AxonConfiguration {
                 .configureMessageSerializer(c -> serializer)
                 .configureTransactionManager(c -> transactions)
                 .configureCorrelationDataProviders(c -> List.of(new SimpleCorrelationDataProvider(
-                        CommandMetadata.KEYS.toArray(String[]::new))))
+                        dev.faultline.api.command.Recording.KEYS.toArray(String[]::new))))
                 .configureCommandBus(c -> {
                     SimpleCommandBus bus = SimpleCommandBus.builder()
                             .transactionManager(c.getComponent(TransactionManager.class))

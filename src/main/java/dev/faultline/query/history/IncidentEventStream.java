@@ -3,7 +3,7 @@ package dev.faultline.query.history;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.faultline.api.event.IncidentEvent;
 import dev.faultline.api.query.RecordedEvent;
-import dev.faultline.infra.axon.CommandMetadata;
+import dev.faultline.api.command.Recording;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -111,9 +111,9 @@ public class IncidentEventStream {
                     message.getSequenceNumber(),
                     positions.getOrDefault(message.getSequenceNumber(), -1L),
                     message.getTimestamp(),
-                    (String) message.getMetaData().get(CommandMetadata.ACTOR),
-                    (String) message.getMetaData().get(CommandMetadata.VIA),
-                    (String) message.getMetaData().get(CommandMetadata.CORRELATION_ID),
+                    (String) message.getMetaData().get(Recording.ACTOR),
+                    (String) message.getMetaData().get(Recording.VIA),
+                    (String) message.getMetaData().get(Recording.CORRELATION_ID),
                     (IncidentEvent) message.getPayload()));
         }
         return result;

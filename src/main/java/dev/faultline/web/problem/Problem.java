@@ -14,7 +14,17 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    public record FieldError(String field, String message) {
+    /**
+     * One offending input: {@code pointer} (RFC 6901) into the body, or {@code parameter} for a path
+     * or query parameter or header. {@code field} repeats whichever applies (deprecated: the name
+     * before import and REST errors shared {@code pointer}).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FieldError(String field, String pointer, String parameter, String message) {
+
+        public FieldError(String field, String message) {
+            this(field, field.startsWith("/") ? field : null, field.startsWith("/") ? null : field, message);
+        }
     }
 
     public static Problem of(Response.Status status, String detail, List<FieldError> errors) {

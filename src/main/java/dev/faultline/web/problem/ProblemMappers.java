@@ -39,15 +39,16 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
-    public Response rejected(CommandRejected e) {
+    public Response rejected(CommandRejected e, io.vertx.core.http.HttpServerRequest request) {
+        boolean inBody = request.method() == io.vertx.core.http.HttpMethod.POST;
         Status status = switch (e.reason()) {
             case INVALID -> Status.BAD_REQUEST;
             case NOT_FOUND -> Status.NOT_FOUND;
             case CONFLICT -> Status.CONFLICT;
         };
         List<FieldError> errors = !e.problems().isEmpty()
-                ? e.problems().stream().map(p -> new FieldError(pointer(p.field()), p.message())).toList()
-                : e.field() == null ? List.of() : List.of(new FieldError(pointer(e.field()), e.getMessage()));
+                ? e.problems().stream().map(p -> new FieldError(publicName(p.field(), inBody), p.message())).toList()
+                : e.field() == null ? List.of() : List.of(new FieldError(publicName(e.field(), inBody), e.getMessage()));
         return Problem.of(status, e.getMessage(), errors).toResponse();
     }
 
@@ -63,8 +64,26 @@ public class ProblemMappers {
 
     /** Bean Validation of a command, done by Axon's dispatch interceptor. */
     @ServerExceptionMapper
-    public Response invalidCommand(JSR303ViolationException e) {
-        return invalid(e.getViolations());
+    public Response invalidCommand(JSR303ViolationException e, io.vertx.core.http.HttpServerRequest request) {
+        boolean inBody = request.method() == io.vertx.core.http.HttpMethod.POST;
+        List<FieldError> errors = e.getViolations().stream()
+                .map(v -> new FieldError(publicName(field(v.getPropertyPath()), inBody), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        return Problem.of(Status.BAD_REQUEST, "invalid request: " + errors.size() + " field(s) rejected", errors)
+                .toResponse();
+    }
+
+    /**
+     * A command field as the client named it (api.command.FieldNames): a fact's id is {@code /id} in a
+     * POST body and its path parameter otherwise; other fields are pointers into the body.
+     */
+    private static String publicName(String field, boolean inBody) {
+        String bare = field.startsWith("/") ? field.substring(1) : field;
+        if (dev.faultline.api.command.FieldNames.isId(bare) || bare.equals("otherIncidentId")) {
+            return dev.faultline.api.command.FieldNames.of(bare, inBody || bare.equals("otherIncidentId"));
+        }
+        return pointer(field);
     }
 
     @ServerExceptionMapper
@@ -214,15 +233,6 @@ public class ProblemMappers {
             }
         }
         return false;
-    }
-
-    private static Response invalid(Set<? extends ConstraintViolation<?>> violations) {
-        List<FieldError> errors = violations.stream()
-                .map(v -> new FieldError(field(v.getPropertyPath()), v.getMessage()))
-                .sorted(Comparator.comparing(FieldError::field))
-                .toList();
-        return Problem.of(Status.BAD_REQUEST, "invalid request: " + errors.size() + " field(s) rejected", errors)
-                .toResponse();
     }
 
     /**

@@ -1,15 +1,19 @@
 package dev.faultline.web.request;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import dev.faultline.api.command.*;
 import dev.faultline.api.value.*;
 import java.time.*;
 import java.util.List;
 
-/** Body of POST /api/incidents/{id}/links. */
+/**
+ * Body of POST /api/incidents/{id}/links: {@code incidentId} is the other incident, as in the view and
+ * in documents ({@code otherIncidentId}, its former name, is still read; deprecated).
+ */
 public record LinkBody(
-        String otherIncidentId, LinkRelation relation, String note) {
+        @JsonAlias("otherIncidentId") String incidentId, LinkRelation relation, String note) {
 
-    public LinkIncident toCommand(String incidentId, Long expectedVersion) {
-        return new LinkIncident(incidentId, otherIncidentId, relation, note, expectedVersion);
+    public LinkIncident toCommand(String ownId, Long expectedVersion) {
+        return new LinkIncident(ownId, incidentId, relation, note, expectedVersion);
     }
 }
