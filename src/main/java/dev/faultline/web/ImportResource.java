@@ -44,6 +44,12 @@ public class ImportResource {
     public record ImportReport(Map<ImportOutcome.Result, Integer> summary, List<ImportOutcome> documents) {
     }
 
+    /** The answer when every document failed: a problem (RFC 9457) whose extension members are the report. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record ImportProblem(String type, String title, int status, String detail,
+                                Map<ImportOutcome.Result, Integer> summary, List<ImportOutcome> documents) {
+    }
+
     @POST
     @Consumes({"application/yaml", "application/x-yaml", "text/yaml", MediaType.APPLICATION_JSON, NDJSON})
     @Produces(MediaType.APPLICATION_JSON)
@@ -67,8 +73,12 @@ public class ImportResource {
         outcomes.forEach(o -> summary.merge(o.result(), 1, Integer::sum));
         int failed = summary.getOrDefault(ImportOutcome.Result.failed, 0);
         // all failed: nothing was stored, 422; some failed: 207, each document's own result in the body
-        int status = failed == 0 ? 200 : failed == outcomes.size() ? 422 : 207;
-        return Response.status(status).entity(new ImportReport(summary, outcomes)).build();
+        if (failed > 0 && failed == outcomes.size()) {
+            return Response.status(422).type(Problem.MEDIA_TYPE).entity(new ImportProblem("about:blank",
+                    "Unprocessable Content", 422, "no document was imported: " + failed + " failed; each document's "
+                    + "errors are in documents[].errors", summary, outcomes)).build();
+        }
+        return Response.status(failed == 0 ? 200 : 207).entity(new ImportReport(summary, outcomes)).build();
     }
 
     private static Format format(MediaType type) {

@@ -119,7 +119,7 @@ public class ProblemMappers {
     public Response idTaken(AggregateStreamCreationException e) {
         String id = e.getMessage().replaceFirst("(?s)^.*?\\[([^\\]]+)\\].*$", "$1");
         return Problem.of(Status.CONFLICT, "an incident with id " + id + " already exists",
-                List.of(new FieldError("/incidentId", "already exists"))).toResponse();
+                List.of(new FieldError("/id", "already exists"))).toResponse();
     }
 
     @ServerExceptionMapper
