@@ -2,7 +2,7 @@
 # Interleaved A/B of JVM options (e.g. a code path switched by a system property) on an index that a
 # patterns or search run kept: each round starts the app once per variant on the same database and
 # data directory, warms it with the search mix, then times the mix (SearchBenchmark probe).
-#   usage: BENCH_DB=<kept db> DATA=<its data dir> A_OPTS="..." B_OPTS="..." bench/run-search-ab.sh [rounds=3] [passes=20] [warm-up passes=40]
+#   usage: BENCH_DB=<kept db> DATA=<its data dir> A_OPTS="..." B_OPTS="..." [C_OPTS="..."] bench/run-search-ab.sh [rounds=3] [passes=20] [warm-up passes=40]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-3}; passes=${2:-20}; warm=${3:-40}
@@ -18,6 +18,12 @@ one() { # label opts
   echo "$1 $(java -cp "$bench_cp" dev.faultline.bench.SearchBenchmark probe "$base" "$passes" "$warm" | tail -1)"
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
 }
+# the variants rotate, so each takes each place in the order once every few rounds
+variants=(A B); [ -n "${C_OPTS:-}" ] && variants+=(C)
 for r in $(seq 1 "$rounds"); do
-  if (( r % 2 )); then one A "${A_OPTS:-}"; one B "${B_OPTS:-}"; else one B "${B_OPTS:-}"; one A "${A_OPTS:-}"; fi
+  n=${#variants[@]}
+  for k in $(seq 0 $((n - 1))); do
+    v=${variants[$(( (r + k) % n ))]}
+    opts_var="${v}_OPTS"; one "$v" "${!opts_var:-}"
+  done
 done

@@ -14,7 +14,7 @@ import dev.faultline.api.command.Recording;
 import dev.faultline.infra.validation.CommandValidation;
 import dev.faultline.query.detail.IncidentDetails;
 import jakarta.enterprise.context.ApplicationScoped;
-import dev.faultline.infra.db.DatabaseUnavailable;
+import dev.faultline.failure.DatabaseUnavailable;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import java.util.ArrayList;

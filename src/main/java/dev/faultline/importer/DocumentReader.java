@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.faultline.infra.json.IsoTimes;
+import dev.faultline.format.IsoTimes;
 import dev.faultline.api.document.IncidentDocument;
 import dev.faultline.importer.ImportOutcome.Problem;
 import java.io.BufferedReader;

@@ -1,8 +1,7 @@
 package dev.faultline.web;
 
 import dev.faultline.api.query.ProjectionStatus;
-import dev.faultline.infra.axon.ParkedEvents;
-import dev.faultline.infra.axon.ProjectionMonitor;
+import dev.faultline.query.Projections;
 import dev.faultline.query.pattern.PatternProjection;
 import dev.faultline.query.search.IndexRebuild;
 import dev.faultline.query.search.SearchProjection;
@@ -29,10 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AdminResource {
 
     private final ProjectionStatuses statuses;
-    private final ProjectionMonitor monitor;
+    private final Projections monitor;
     private final IndexRebuild rebuild;
 
-    AdminResource(ProjectionStatuses statuses, ProjectionMonitor monitor, IndexRebuild rebuild) {
+    AdminResource(ProjectionStatuses statuses, Projections monitor, IndexRebuild rebuild) {
         this.statuses = statuses;
         this.monitor = monitor;
         this.rebuild = rebuild;
@@ -56,7 +55,7 @@ public class AdminResource {
     @APIResponse(responseCode = "200", description = "Retried; the projection's status tells what is still parked")
     @APIResponse(responseCode = "404", description = "No such projection, or no such parked event")
     public Response retry(@PathParam("name") String name, @PathParam("eventId") String eventId) {
-        return onParked(name, eventId, ParkedEvents::retry);
+        return onParked(name, eventId, monitor::retry);
     }
 
     @POST
@@ -67,15 +66,15 @@ public class AdminResource {
     @APIResponse(responseCode = "200", description = "Skipped; the projection's status tells what is still parked")
     @APIResponse(responseCode = "404", description = "No such projection, or no such parked event")
     public Response skip(@PathParam("name") String name, @PathParam("eventId") String eventId) {
-        return onParked(name, eventId, ParkedEvents::skip);
+        return onParked(name, eventId, monitor::skip);
     }
 
-    private Response onParked(String name, String eventId, BiFunction<ParkedEvents, String, Optional<Boolean>> action) {
-        if (!ProjectionMonitor.PROJECTIONS.contains(name)) {
+    private Response onParked(String name, String eventId, BiFunction<String, String, Optional<Boolean>> action) {
+        if (!Projections.NAMES.contains(name)) {
             return Problem.of(404, "Not Found", "no projection named '" + name + "'; projections: "
-                    + String.join(", ", ProjectionMonitor.PROJECTIONS)).toResponse();
+                    + String.join(", ", Projections.NAMES)).toResponse();
         }
-        if (action.apply(monitor.parked(name), eventId).isEmpty()) {
+        if (action.apply(name, eventId).isEmpty()) {
             return Problem.of(404, "Not Found", "projection '" + name + "' has no parked event '" + eventId + "'")
                     .toResponse();
         }

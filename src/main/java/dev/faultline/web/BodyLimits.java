@@ -24,7 +24,7 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class BodyLimits {
 
-    static final long LIMIT = 1024 * 1024;
+    static final long LIMIT = dev.faultline.web.problem.BodyLimit.BYTES;
     /** The key Quarkus's request-body stream reads its byte limit from (VertxHttpRecorder.MAX_REQUEST_SIZE_KEY). */
     static final String MAX_REQUEST_SIZE_KEY = "io.quarkus.max-request-size";
     /** Just after Quarkus's upload-limit route (RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT = -2). */
@@ -60,17 +60,12 @@ public class BodyLimits {
      */
     @ServerResponseFilter
     public void tooLarge(ContainerResponseContext response, HttpServerRequest request) {
-        if ((response.getStatus() == 400 || response.getStatus() == 500) && exceeded(request)) {
+        if ((response.getStatus() == 400 || response.getStatus() == 500) && dev.faultline.web.problem.BodyLimit.exceeded(request)) {
             Problem problem = Problem.of(413, "Content Too Large",
                     "request bodies are limited to 1 MB; reading stopped at " + request.bytesRead() + " bytes");
             response.setStatus(413);
             response.setEntity(problem, null, MediaType.valueOf(Problem.MEDIA_TYPE));
         }
-    }
-
-    /** Whether the request's body was read past its limit (and cut off there). */
-    public static boolean exceeded(HttpServerRequest request) {
-        return request.bytesRead() > LIMIT && !request.path().startsWith("/api/import");
     }
 
     private static long parse(String length) {

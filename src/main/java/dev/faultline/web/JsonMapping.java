@@ -1,7 +1,7 @@
 package dev.faultline.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.faultline.infra.json.IsoTimes;
+import dev.faultline.format.IsoTimes;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 

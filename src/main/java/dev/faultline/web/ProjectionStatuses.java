@@ -3,7 +3,7 @@ package dev.faultline.web;
 import dev.faultline.api.query.ParkedEvent;
 import dev.faultline.api.query.ProjectionStatus;
 import dev.faultline.api.query.ProjectionStatus.State;
-import dev.faultline.infra.axon.ProjectionMonitor;
+import dev.faultline.query.Projections;
 import dev.faultline.query.history.IncidentEventStream;
 import dev.faultline.query.search.IndexRebuild;
 import dev.faultline.query.search.SearchProjection;
@@ -14,11 +14,11 @@ import java.util.List;
 @ApplicationScoped
 public class ProjectionStatuses {
 
-    private final ProjectionMonitor monitor;
+    private final Projections monitor;
     private final IndexRebuild rebuild;
     private final IncidentEventStream events;
 
-    ProjectionStatuses(ProjectionMonitor monitor, IndexRebuild rebuild, IncidentEventStream events) {
+    ProjectionStatuses(Projections monitor, IndexRebuild rebuild, IncidentEventStream events) {
         this.monitor = monitor;
         this.rebuild = rebuild;
         this.events = events;
@@ -26,7 +26,7 @@ public class ProjectionStatuses {
 
     public List<ProjectionStatus> all() {
         long head = events.head();
-        return ProjectionMonitor.PROJECTIONS.stream().map(name -> status(name, head)).toList();
+        return Projections.NAMES.stream().map(name -> status(name, head)).toList();
     }
 
     public ProjectionStatus of(String name) {
@@ -35,8 +35,8 @@ public class ProjectionStatuses {
 
     private ProjectionStatus status(String name, long head) {
         IndexRebuild.Progress progress = SearchProjection.GROUP.equals(name) ? rebuild.progress() : null;
-        ProjectionMonitor.ProcessorState processor = monitor.state(name);
-        List<ParkedEvent> parked = monitor.parked(name).list();
+        Projections.ProcessorState processor = monitor.state(name);
+        List<ParkedEvent> parked = monitor.parked(name);
         Long position = processor.position().isPresent() ? processor.position().getAsLong() : null;
         State state;
         if (processor.failing()) {

@@ -4,7 +4,7 @@ import dev.faultline.api.query.SearchIncidents;
 import dev.faultline.api.query.SearchResults;
 import dev.faultline.api.value.IncidentStatus;
 import dev.faultline.api.value.Severity;
-import dev.faultline.infra.axon.ProjectionMonitor;
+import dev.faultline.query.Projections;
 import dev.faultline.query.search.IncidentSearch;
 import dev.faultline.query.search.SearchProjection;
 import dev.faultline.web.problem.InvalidParameter;
@@ -36,9 +36,9 @@ public class SearchResource {
     static final Duration MAX_WAIT = Duration.ofSeconds(5);
 
     private final IncidentSearch search;
-    private final ProjectionMonitor projections;
+    private final Projections projections;
 
-    SearchResource(IncidentSearch search, ProjectionMonitor projections) {
+    SearchResource(IncidentSearch search, Projections projections) {
         this.search = search;
         this.projections = projections;
     }

@@ -64,6 +64,21 @@ class LayeringTest {
     }
 
     @Test
+    void the_web_and_the_read_models_never_reach_infrastructure() {
+        noClasses().that().resideInAnyPackage("dev.faultline.web..", "dev.faultline.query..")
+                .should().dependOnClassesThat().resideInAPackage("dev.faultline.infra..")
+                .because("they depend on ports (query.Projections, query.search.IncidentParking) that infra implements")
+                .check(classes);
+    }
+
+    @Test
+    void no_package_cycles() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices().matching("dev.faultline.(**)")
+                .should().beFreeOfCycles()
+                .check(classes);
+    }
+
+    @Test
     void only_infrastructure_wires_axon() {
         noClasses().that().resideOutsideOfPackage("dev.faultline.infra..")
                 .should().dependOnClassesThat(resideInAPackage("org.axonframework.config..")

@@ -113,7 +113,8 @@ public final class JdbcTransactions implements TransactionManager, ConnectionPro
     }
 
     /** The database transaction could not be started, committed or rolled back. */
-    public static final class TransactionFailed extends RuntimeException {
+    public static final class TransactionFailed extends RuntimeException
+            implements dev.faultline.failure.DatabaseUnavailable.Signal {
         TransactionFailed(String message, Throwable cause) {
             super(message, cause);
         }

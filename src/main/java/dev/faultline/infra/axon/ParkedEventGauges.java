@@ -1,5 +1,7 @@
 package dev.faultline.infra.axon;
 
+import dev.faultline.query.Projections;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -23,7 +25,7 @@ public class ParkedEventGauges {
     }
 
     void register(@Observes StartupEvent event, MeterRegistry registry) {
-        for (String projection : ProjectionMonitor.PROJECTIONS) {
+        for (String projection : Projections.NAMES) {
             Gauge.builder("faultline.projection.parked.events", this, gauges -> gauges.count(projection))
                     .description("Events the projection could not apply, parked until retried or skipped")
                     .tag("projection", projection)
@@ -33,7 +35,7 @@ public class ParkedEventGauges {
 
     private double count(String projection) {
         try {
-            return monitor.parked(projection).count();
+            return monitor.parkedCount(projection);
         } catch (RuntimeException e) {
             LOG.debugf(e, "Cannot count the parked events of %s", projection);
             return Double.NaN; // no figure rather than a wrong one

@@ -1,5 +1,8 @@
 package dev.faultline.infra.axon;
 
+import dev.faultline.api.query.ParkedEvent;
+import dev.faultline.query.Projections;
+import java.util.Optional;
 import dev.faultline.query.search.SearchProjection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -11,20 +14,7 @@ import org.axonframework.eventhandling.TrackingEventProcessor;
 
 /** What the streaming event processors (one per projection) are doing, for operations and read-your-writes. */
 @ApplicationScoped
-public class ProjectionMonitor {
-
-    /** The projections, each fed by the processor of the same name. */
-    public static final List<String> PROJECTIONS = List.of(AxonConfiguration.CATALOGUE, AxonConfiguration.SEARCH,
-            AxonConfiguration.PATTERNS);
-
-    /**
-     * One processor: whether it runs, whether it is failing, the global position it has read up to
-     * ({@code read}: its token) and the one it has written up to ({@code position}: every event up
-     * to it is in the read model; behind {@code read} while the search index defers a write).
-     */
-    public record ProcessorState(String name, boolean running, boolean failing, String error, OptionalLong position,
-                                 OptionalLong read) {
-    }
+public class ProjectionMonitor implements Projections {
 
     private final AxonConfiguration axon;
     private final DeadLetterQueues deadLetters;
@@ -36,6 +26,7 @@ public class ProjectionMonitor {
         this.search = search;
     }
 
+    @Override
     public ProcessorState state(String processor) {
         TrackingEventProcessor tracking = processor(processor);
         Map<Integer, EventTrackerStatus> statuses = tracking.processingStatus();
@@ -57,15 +48,36 @@ public class ProjectionMonitor {
     }
 
     /** The events this projection could not apply, with retry and skip. */
-    public ParkedEvents parked(String projection) {
+    private ParkedEvents parkedEvents(String projection) {
         processor(projection); // an unknown name fails here, not in the queue
         return new ParkedEvents(deadLetters.queue(projection), axon.deadLetterProcessor(projection));
+    }
+
+    /** How many events this projection has parked, without reading them. */
+    long parkedCount(String projection) {
+        return parkedEvents(projection).count();
+    }
+
+    @Override
+    public List<ParkedEvent> parked(String projection) {
+        return parkedEvents(projection).list();
+    }
+
+    @Override
+    public Optional<Boolean> retry(String projection, String eventId) {
+        return parkedEvents(projection).retry(eventId);
+    }
+
+    @Override
+    public Optional<Boolean> skip(String projection, String eventId) {
+        return parkedEvents(projection).skip(eventId);
     }
 
     /**
      * Waits until the projection has written the event at {@code position} (or later) to its read
      * model, at most {@code timeout}: for read-your-writes. Polls in-memory state, which is cheap.
      */
+    @Override
     public boolean awaitPosition(String processor, long position, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
@@ -85,6 +97,7 @@ public class ProjectionMonitor {
      * processor, resets its token (its reset handler empties the read model) and starts it again,
      * which catches up in the background.
      */
+    @Override
     public void replay(String processor) {
         TrackingEventProcessor tracking = processor(processor);
         tracking.shutDown();

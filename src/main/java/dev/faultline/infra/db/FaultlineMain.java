@@ -1,5 +1,7 @@
 package dev.faultline.infra.db;
 
+import dev.faultline.failure.OutOfMemoryExit;
+
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.io.IOException;

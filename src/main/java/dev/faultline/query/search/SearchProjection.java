@@ -43,7 +43,7 @@ import org.jboss.logging.Logger;
  * (deferred writes hold back the position this projection reports as written, which
  * {@code minPosition} waits for, and are flushed at shutdown). Rewriting the whole document from
  * the event stream makes redelivery harmless: the same events give the same document. An incident
- * whose document cannot be folded or written is parked ({@link ParkedIncidents}) and the others go on.
+ * whose document cannot be folded or written is parked ({@link IncidentParking}) and the others go on.
  */
 @ApplicationScoped
 @ProcessingGroup(SearchProjection.GROUP)
@@ -98,7 +98,7 @@ public class SearchProjection {
     private volatile Written written = new Written(null);
     /** Incidents whose write was deferred, with the earliest event waiting for it. */
     private final Map<String, Unwritten> pending = new ConcurrentHashMap<>();
-    private final ParkedIncidents parked;
+    private final IncidentParking parked;
     private final WhyVectors whyVectors;
     /** nanoTime before which the projection rests (see {@link #REST_PER_WORK}); under the write lock. */
     private long restUntil = System.nanoTime();
@@ -111,7 +111,7 @@ public class SearchProjection {
     /** How long one slice of deferrable re-indexing may run (see {@link #SLICE_CHUNK}). */
     private final long sliceNanos;
 
-    SearchProjection(SearchIndexes indexes, IncidentEventStream events, ParkedIncidents parked, WhyVectors whyVectors,
+    SearchProjection(SearchIndexes indexes, IncidentEventStream events, IncidentParking parked, WhyVectors whyVectors,
                      @ConfigProperty(name = "faultline.search.slice-millis", defaultValue = "25") long sliceMillis) {
         this.indexes = indexes;
         this.events = events;
@@ -438,7 +438,7 @@ public class SearchProjection {
             writeNow(incidentIds, now);
             return Map.of();
         } catch (RuntimeException failure) {
-            if (dev.faultline.infra.db.DatabaseUnavailable.causes(failure)) {
+            if (dev.faultline.failure.DatabaseUnavailable.causes(failure)) {
                 // the database is down or a connection was cut: nothing is wrong with these incidents,
                 // so nothing is parked; the batch fails (its processor retries) or the flush tries again
                 throw failure;

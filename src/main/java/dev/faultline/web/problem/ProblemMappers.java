@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.faultline.query.search.SearchIndexes;
 import dev.faultline.api.command.CommandRejected;
-import dev.faultline.infra.db.DatabaseUnavailable;
-import dev.faultline.infra.db.OutOfMemoryExit;
+import dev.faultline.failure.DatabaseUnavailable;
+import dev.faultline.failure.OutOfMemoryExit;
 import dev.faultline.web.problem.Problem.FieldError;
 import io.vertx.core.http.HttpClosedException;
 import jakarta.validation.ConstraintViolation;
@@ -177,7 +177,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response lastResort(Throwable e, io.vertx.core.http.HttpServerRequest request) {
-        if (dev.faultline.web.BodyLimits.exceeded(request)) {
+        if (BodyLimit.exceeded(request)) {
             // the body stream stopped at the limit (its own 413 is on the way): not a server fault
             return Problem.of(413, "Content Too Large", "request bodies are limited to 1 MB").toResponse();
         }

@@ -1,6 +1,6 @@
 package dev.faultline.query.search;
 
-import dev.faultline.infra.axon.ProjectionMonitor;
+import dev.faultline.query.Projections;
 import dev.faultline.support.Incidents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -34,7 +34,7 @@ class ShutdownFlushTest {
     SearchProjection projection;
 
     @Inject
-    ProjectionMonitor projections;
+    Projections projections;
 
     @Test
     void the_shutdown_flush_writes_what_was_deferred() throws Exception {

@@ -1,6 +1,5 @@
-package dev.faultline.infra.db;
+package dev.faultline.failure;
 
-import dev.faultline.infra.axon.JdbcTransactions;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
@@ -19,10 +18,14 @@ public final class DatabaseUnavailable {
     private DatabaseUnavailable() {
     }
 
+    /** Implemented by an exception that itself means the database could not be used (a transaction that could not begin or commit). */
+    public interface Signal {
+    }
+
     /** Whether {@code failure}, however deeply wrapped, comes from the database being unreachable. */
     public static boolean causes(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof JdbcTransactions.TransactionFailed || t instanceof SQLTransientConnectionException) {
+            if (t instanceof Signal || t instanceof SQLTransientConnectionException) {
                 return true;
             }
             if (t instanceof SQLException sql && unavailable(sql)) {

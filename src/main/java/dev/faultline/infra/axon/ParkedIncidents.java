@@ -1,6 +1,8 @@
-package dev.faultline.query.search;
+package dev.faultline.infra.axon;
 
-import dev.faultline.infra.axon.DeadLetterQueues;
+import dev.faultline.query.search.IncidentParking;
+import dev.faultline.query.search.SearchProjection;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +28,7 @@ import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
  * the flusher, where the invoker sees no failure.
  */
 @ApplicationScoped
-class ParkedIncidents {
+class ParkedIncidents implements IncidentParking {
 
     private final DeadLetterQueues queues;
     /** Incidents that may be parked: checked against the queue before use (a skip removes them there). */
@@ -37,7 +39,8 @@ class ParkedIncidents {
     }
 
     /** Whether this incident has a parked event (one query, only for incidents parked lately). */
-    boolean contains(String incidentId) {
+    @Override
+    public boolean contains(String incidentId) {
         Set<String> ids = ids();
         if (!ids.contains(incidentId)) {
             return false;
@@ -50,7 +53,8 @@ class ParkedIncidents {
     }
 
     /** Parks the incident: {@code event} is the earliest one its document lacks, {@code cause} why it could not be written. */
-    void park(String incidentId, EventMessage<?> event, Throwable cause) {
+    @Override
+    public void park(String incidentId, EventMessage<?> event, Throwable cause) {
         if (contains(incidentId)) {
             return;
         }
@@ -63,7 +67,8 @@ class ParkedIncidents {
      * Retries the parked incidents the filter picks: {@code write} re-folds and writes one and
      * returns its failure, if any; a failure keeps it parked with one attempt more.
      */
-    boolean retry(Predicate<DeadLetter<? extends EventMessage<?>>> filter,
+    @Override
+    public boolean retry(Predicate<DeadLetter<? extends EventMessage<?>>> filter,
                   Function<String, Optional<RuntimeException>> write) {
         return queue().process(filter, letter -> {
             String incidentId = ((DomainEventMessage<?>) letter.message()).getAggregateIdentifier();

@@ -1,4 +1,4 @@
-package dev.faultline.infra.db;
+package dev.faultline.failure;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

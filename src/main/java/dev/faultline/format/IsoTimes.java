@@ -1,4 +1,4 @@
-package dev.faultline.infra.json;
+package dev.faultline.format;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;

@@ -1,4 +1,4 @@
-package dev.faultline.infra.db;
+package dev.faultline.failure;
 
 /**
  * Ends the process on an {@link OutOfMemoryError}, as {@code -XX:+ExitOnOutOfMemoryError} would
