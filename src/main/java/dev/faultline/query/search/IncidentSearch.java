@@ -102,7 +102,7 @@ public class IncidentSearch {
             long tookMs = (System.nanoTime() - started) / 1_000_000;
             return new SearchResults(counted.total(), tookMs, hits, counted.facets());
         } catch (RuntimeException e) {
-            // the counting pass runs Lucene directly (LuceneFacetCounts): its failures are not
+            // the highlighter runs Lucene directly (LuceneHighlights): its failures are not
             // wrapped in a SearchException
             throw translated(e);
         }

@@ -60,7 +60,7 @@ import org.hibernate.search.mapper.pojo.standalone.scope.SearchScope;
  *   <li>whether each hit matches the user's words is checked with one scorer per segment, not
  *       one per hit.</li>
  * </ul>
- * Like {@link LuceneFacetCounts} it gets its Lucene query from {@link LuceneQueries}, and returns
+ * It gets its Lucene query from {@link LuceneQueries}, and returns
  * null (the caller then highlights through the DSL) when the backend is not Lucene or those
  * internals fail. {@code LuceneHighlightsTest} checks its fragments equal the DSL's.
  */

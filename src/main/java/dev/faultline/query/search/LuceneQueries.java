@@ -8,7 +8,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The Lucene query of a predicate built with the Hibernate Search DSL, for the two paths that run
- * Lucene directly ({@link LuceneFacetCounts}, {@link LuceneHighlights}). This is the one reach
+ * Lucene directly ({@link LuceneHighlights}). This is the one reach
  * into Hibernate Search's internals ({@code LuceneSearchPredicate}, {@code PredicateRequestContext}:
  * an {@code impl} package, pinned to the 8.2 line). The first time it fails — another backend, or
  * changed internals — it logs once and answers null from then on, and its user falls back to the

@@ -20,8 +20,7 @@ import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
 
 /**
  * The exact total and the facet counts of a search: an unscored pass over every match counting the
- * values of the combined {@code facets} field ({@link LuceneFacetCounts}; a terms aggregation of
- * the DSL on other backends), run on another thread while the request's
+ * values of the combined {@code facets} field (a terms aggregation of the DSL), run on another thread while the request's
  * own thread ranks and highlights the page. It is the costly part of a search that matches much
  * of the index (the counting collector spends a few hundred nanoseconds per facet value per match),
  * so, like Elasticsearch's request cache for size-0 requests, its results are kept until the
@@ -51,7 +50,6 @@ final class SearchCounts {
 
     private final Executor pool;
     private final IndexVersionCache<Key, Counts> cache;
-    private final LuceneFacetCounts lucene = new LuceneFacetCounts();
 
     /** {@code capacity} searches' counts are kept per index version; 0 counts every search afresh. */
     SearchCounts(SearchIndexes indexes, Executor pool, int capacity) {
@@ -75,26 +73,14 @@ final class SearchCounts {
     }
 
     private Counts count(SearchIndexes.Generation generation, SearchIncidents query, String typos) {
-        SearchScope<SearchDocument> scope = generation.mapping().scope(SearchDocument.class);
-        LuceneFacetCounts.Raw raw = Boolean.getBoolean("faultline.ab.dsl-counts") ? null
-                : lucene.count(scope, SearchPredicates.matching(scope.predicate(), query, typos));
-        if (raw == null) {
-            raw = countThroughDsl(generation, query, typos);
-        }
-        // only what the response shows is kept: the raw counts can run to thousands of values
-        return new Counts(raw.total(), facets(raw.values()));
-    }
-
-    /** The same counts by a terms aggregation of the DSL: the way on any backend, and the reference in tests. */
-    static LuceneFacetCounts.Raw countThroughDsl(SearchIndexes.Generation generation, SearchIncidents query,
-                                                 String typos) {
         try (SearchSession session = generation.mapping().createSession()) {
             SearchResult<?> result = session.search(SearchDocument.class)
                     .where(f -> f.bool().filter(SearchPredicates.matching(f, query, typos)))
                     .aggregation(FACETS, f -> f.terms().field(SearchDocument.FACETS, String.class)
                             .maxTermCount(FACET_BUCKETS))
                     .fetch(0);
-            return new LuceneFacetCounts.Raw(result.total().hitCount(), result.aggregation(FACETS));
+            // only what the response shows is kept: the raw counts can run to thousands of values
+            return new Counts(result.total().hitCount(), facets(result.aggregation(FACETS)));
         }
     }
 

@@ -37,8 +37,7 @@ final class SearchHighlights {
             return Map.of();
         }
         SearchScope<SearchDocument> scope = generation.mapping().scope(SearchDocument.class);
-        Map<String, Map<String, List<String>>> found = Boolean.getBoolean("faultline.ab.dsl-highlights") ? null
-                : lucene.of(scope, matching(scope.predicate(), words), ids, FIELDS);
+        Map<String, Map<String, List<String>>> found = lucene.of(scope, matching(scope.predicate(), words), ids, FIELDS);
         return found != null ? found : throughDsl(session, ids, words);
     }
 
