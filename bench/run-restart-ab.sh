@@ -21,7 +21,7 @@ one() { # label data cmd...
   done
   local t1; t1=$(date +%s%N)
   sleep 30
-  local rss; rss=$(ps -o rss= -p $pid | tr -d ' ')
+  local rss; rss=$(ps -o rss= -p "$pid" --ppid "$pid" | awk '{s+=$1} END {print s}')  # the launcher and its child, if any
   kill -TERM $pid; wait $pid 2>/dev/null
   echo "$label ready_s=$(python3 -c "print(round(($t1-$t0)/1e9,2))") rss_mb=$((rss/1024))"
 }

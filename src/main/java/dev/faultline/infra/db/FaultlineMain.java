@@ -30,7 +30,13 @@ public final class FaultlineMain {
     private FaultlineMain() {
     }
 
-    public static void main(String... args) throws IOException {
+    public static void main(String... args) throws IOException, InterruptedException {
+        java.util.Optional<java.util.List<String>> child = JvmDefaults.childCommand(args);
+        if (child.isPresent()) {
+            System.exit(JvmDefaults.runChild(child.get()));
+            return;
+        }
+        JvmDefaults.followLauncher();
         OutOfMemoryExit.install();
         if (configuredUrl() != null) {
             Quarkus.run(null, FaultlineMain::exit, args);
