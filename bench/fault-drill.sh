@@ -103,7 +103,9 @@ drill_jvm_kill() {
   declare_incident drill-jvm
   python3 bench/fault_load.py writers "$base" drill-jvm 4 4 "$out/fault-drill-acked.json" &
   local writers=$!
-  sleep 2; kill -9 "$pid"; pid=""
+  # the application's JVM: the jar's child when it started one (JvmDefaults), else the JVM itself
+  local app; app=$(pgrep -P "$pid" java || echo "$pid")
+  sleep 2; kill -9 "$app"; kill -9 "$pid" 2>/dev/null || true; pid=""
   wait $writers || true
   local orphan; orphan=$(postmaster_pid)
   local alive=no; kill -0 "$orphan" 2>/dev/null && alive=yes
