@@ -80,6 +80,12 @@ public class Incident {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(ApplyIncidentDocument document) {
+        // Axon checks a command's expected version only when it loads an aggregate, not on this
+        // load-or-create path: the document's plan is checked here
+        if (document.expectedVersion() != null && versionOrNone() != document.expectedVersion()) {
+            throw new org.axonframework.modelling.command.ConflictingAggregateVersionException(document.incidentId(),
+                    document.expectedVersion(), versionOrNone());
+        }
         List<IncidentCommand> commands = document.commands();
         for (int i = 0; i < commands.size(); i++) {
             IncidentCommand c = commands.get(i);

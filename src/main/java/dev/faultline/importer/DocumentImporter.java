@@ -25,7 +25,6 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 
 /**
  * Imports one incident document: plans the commands that bring the stored incident to it, checks
@@ -89,15 +88,16 @@ public class DocumentImporter {
             return new ImportOutcome(index, id, ImportOutcome.Result.unchanged, 0,
                     current.map(IncidentView::version).orElse(null), null, null, warnings(plan));
         }
-        return send(index, id, plan, current.isEmpty(), org.axonframework.messaging.MetaData.from(Recording.of(Recording.ANONYMOUS, via,
+        return send(index, id, plan, current.map(IncidentView::version).orElse(null), org.axonframework.messaging.MetaData.from(Recording.of(Recording.ANONYMOUS, via,
                 correlationId)));
     }
 
-    private ImportOutcome send(int index, String id, Plan plan, boolean creating, MetaData metaData) {
+    private ImportOutcome send(int index, String id, Plan plan, Long plannedFrom, MetaData metaData) {
+        boolean creating = plannedFrom == null;
         List<IncidentCommand> steps = plan.steps().stream().map(Step::command).toList();
         try {
             CommandOutcome outcome = commands.sendAndWait(
-                    new GenericCommandMessage<>(new ApplyIncidentDocument(id, steps), metaData));
+                    new GenericCommandMessage<>(new ApplyIncidentDocument(id, steps, plannedFrom), metaData));
             // a new incident's changes are the whole document: listed only for an update
             List<ImportOutcome.Change> changes = creating ? null : plan.steps().stream()
                     .map(s -> new ImportOutcome.Change(s.pointer().isEmpty() ? "/" : s.pointer(), s.command().getClass().getSimpleName()))
@@ -111,7 +111,8 @@ public class DocumentImporter {
                         .map(p -> new Problem(at + documentPointer(p.field()), p.message())).toList());
             }
             return ImportOutcome.failed(index, id, List.of(new Problem(at + documentPointer(e.field()), e.getMessage())));
-        } catch (ConcurrencyException | AggregateStreamCreationException e) {
+        } catch (org.axonframework.modelling.command.ConflictingModificationException
+                 | AggregateStreamCreationException e) {
             return ImportOutcome.failed(index, id, List.of(new Problem("",
                     "another write to incident " + id + " won the race; import the document again")));
         }

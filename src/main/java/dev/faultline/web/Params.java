@@ -81,7 +81,14 @@ final class Params {
                 .map(f -> f.label()).collect(Collectors.toSet());
         for (String value : values) {
             if (!taxonomy.contains(value) && !families.contains(value)) {
-                throw new InvalidParameter(name, "unknown label or family '" + value + "'; see GET /api/taxonomy");
+                String dimension = value.contains(":") ? value.substring(0, value.indexOf(':')) : value;
+                java.util.List<String> near = java.util.stream.Stream.concat(taxonomy.qualifiedLabels().stream(),
+                        families.stream()).filter(l -> l.startsWith(dimension + ":")).sorted().toList();
+                String valid = near.isEmpty()
+                        ? "dimensions: " + String.join(", ", taxonomy.dimensions().keySet())
+                        : "in " + dimension + ": " + String.join(", ", near);
+                throw new InvalidParameter(name, "unknown label or family '" + value + "' (" + valid
+                        + "); see GET /api/taxonomy");
             }
         }
         return java.util.Set.copyOf(values);

@@ -436,14 +436,14 @@ class IncidentTest {
                             new DeclareIncident(ID, "Cloudflare global outage", "Cloudflare", Severity.SEV1, START,
                                     TimePrecision.EXACT, "Bot Management feature file doubled", List.of("CDN"), List.of(BLOG)),
                             recordAlert(),
-                            new RetractTimelineEntry(ID, "first-alert", "test alert", null))))
+                            new RetractTimelineEntry(ID, "first-alert", "test alert", null)), null))
                     .expectEvents(DECLARED, ALERT, new TimelineEntryRetracted(ID, "first-alert", "test alert"));
         }
 
         @Test
         void a_document_for_a_known_incident_applies_only_its_commands() {
             fixture.given(DECLARED)
-                    .when(new ApplyIncidentDocument(ID, List.of(recordAlert())))
+                    .when(new ApplyIncidentDocument(ID, List.of(recordAlert()), null))
                     .expectEvents(ALERT)
                     .expectResultMessagePayload(new CommandOutcome(ID, 1, true));
         }
@@ -452,7 +452,7 @@ class IncidentTest {
         void a_rule_broken_by_any_command_records_nothing_and_names_the_command() {
             fixture.given(DECLARED)
                     .when(new ApplyIncidentDocument(ID, List.of(recordAlert(),
-                            new ResolveIncident(ID, START.minusSeconds(60), null, null, null, null, null))))
+                            new ResolveIncident(ID, START.minusSeconds(60), null, null, null, null, null)), null))
                     .expectNoEvents()
                     .expectException(org.hamcrest.Matchers.allOf(rejection(INVALID, "resolvedAt"),
                             new org.hamcrest.TypeSafeMatcher<Object>() {
@@ -471,7 +471,7 @@ class IncidentTest {
         @Test
         void a_document_cannot_start_without_a_declaration() {
             fixture.givenNoPriorActivity()
-                    .when(new ApplyIncidentDocument(ID, List.of(recordAlert())))
+                    .when(new ApplyIncidentDocument(ID, List.of(recordAlert()), null))
                     .expectException(CommandRejected.class)
                     .expectNoEvents();
         }

@@ -109,6 +109,21 @@ class ImportTest {
                 .body("timeline.find { it.id == 'first-alert' }.retracted.reason", containsString("removed"));
     }
 
+    @jakarta.inject.Inject
+    org.axonframework.commandhandling.gateway.CommandGateway commands;
+
+    @Test
+    void a_document_planned_from_an_older_version_is_refused() {
+        String id = newId("import-race");
+        importYaml(yaml(id, "", "")).statusCode(200).body("documents[0].version", is(3));
+        // planned from version 2, but the incident is at 3: another write came in between
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> commands.sendAndWait(new dev.faultline.api.command.ApplyIncidentDocument(
+                        id, List.of(new dev.faultline.api.command.RetractTimelineEntry(id, "first-alert", "duplicate", null)), 2L)))
+                .isInstanceOf(org.axonframework.modelling.command.ConflictingModificationException.class);
+        given().get("/api/incidents/" + id).then().body("version", is(3),
+                "timeline.find { it.id == 'first-alert' }.retracted", nullValue());
+    }
+
     @Test
     void a_remediation_left_out_of_the_document_is_kept_and_reported() {
         String id = newId("import-kept");

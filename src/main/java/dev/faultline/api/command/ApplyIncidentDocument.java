@@ -3,13 +3,23 @@ package dev.faultline.api.command;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /**
  * Bring an incident to the state an imported document describes: the same commands the REST API
  * would send, applied in order by the aggregate in one unit of work — all or nothing. The first
  * may be a {@link DeclareIncident} when the incident is new. The importer validates every
- * command before sending this one.
+ * command before sending this one, and names the version it planned from.
  */
 public record ApplyIncidentDocument(@TargetAggregateIdentifier @NotNull String incidentId,
-                                    @NotNull List<IncidentCommand> commands) implements IncidentCommand {
+                                    @NotNull List<IncidentCommand> commands,
+                                    @TargetAggregateVersion Long expectedVersion) implements IncidentCommand {
+
+    /**
+     * @param expectedVersion the version the commands were planned from (null for a new incident):
+     *                        if another write came in between, the document is refused, not applied
+     *                        on top of a state it was not planned for
+     */
+    public ApplyIncidentDocument {
+    }
 }

@@ -3,11 +3,15 @@ package dev.faultline.api.command;
 import dev.faultline.api.value.Storable;
 
 /**
- * A request to change what is known about one incident; validated by the Incident aggregate, and
+ * A request to change what is known about one incident (sealed: the set of them is the write model's
+ * vocabulary, and a switch over them is checked for completeness); validated by the Incident aggregate, and
  * its values checked to be storable ({@link Storable}) before it is dispatched.
  */
 @Storable
-public interface IncidentCommand {
+public sealed interface IncidentCommand permits AddContributingFactor, ApplyIncidentDocument, AssessImpact,
+        ChangeRemediationStatus, CorrectTimelineEntry, DeclareIncident, IdentifyRootCause, LinkIncident,
+        ProposeRemediation, PublishStatement, RecordTimelineEntry, ResolveIncident, RetractTimelineEntry,
+        ReviseIncidentDetails, ReviseRootCause, RuleOutRootCause, UnlinkIncident {
     String incidentId();
 
     /**

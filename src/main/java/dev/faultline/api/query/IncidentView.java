@@ -58,9 +58,9 @@ public record IncidentView(
                             String quote, String source, Confidence confidence) {
     }
 
-    /** STANDING: currently held; RULED_OUT: retracted (a hypothesis that proved wrong). */
+    /** A root cause and where it stands ({@link RootCauseStatus}). */
     public record RootCause(String id, String summary, List<String> labels, Instant identifiedAt, String source,
-                            Confidence confidence, String status, RuledOut ruledOut, int revisions) {
+                            Confidence confidence, RootCauseStatus status, RuledOut ruledOut, int revisions) {
     }
 
     public record RuledOut(Instant at, Instant recordedAt, String reason) {

@@ -1,5 +1,6 @@
 package dev.faultline.query.detail;
 
+import dev.faultline.api.value.RootCauseStatus;
 import dev.faultline.api.event.*;
 import dev.faultline.api.query.IncidentView;
 import dev.faultline.api.query.IncidentView.*;
@@ -95,7 +96,7 @@ public final class IncidentFolder {
                         e.speaker(), e.role(), e.publishedAt(), e.precision(), e.channel(), e.quote(), e.source(), e.confidence()));
             } else if (payload instanceof RootCauseIdentified e) {
                 rootCauses.put(e.rootCauseId(), new RootCause(e.rootCauseId(),
-                        e.summary(), labels(e.labels()), e.identifiedAt(), e.source(), e.confidence(), "STANDING", null, 0));
+                        e.summary(), labels(e.labels()), e.identifiedAt(), e.source(), e.confidence(), RootCauseStatus.STANDING, null, 0));
             } else if (payload instanceof RootCauseRevised e) {
                 rootCauses.computeIfPresent(e.rootCauseId(), (id, old) ->
                         new RootCause(id, e.summary(), labels(e.labels()), e.identifiedAt(), e.source(), e.confidence(),
@@ -103,7 +104,7 @@ public final class IncidentFolder {
             } else if (payload instanceof RootCauseRuledOut e) {
                 rootCauses.computeIfPresent(e.rootCauseId(), (id, old) ->
                         new RootCause(id, old.summary(), old.labels(), old.identifiedAt(), old.source(),
-                                old.confidence(), "RULED_OUT", new RuledOut(e.ruledOutAt(), when, e.reason()),
+                                old.confidence(), RootCauseStatus.RULED_OUT, new RuledOut(e.ruledOutAt(), when, e.reason()),
                                 old.revisions()));
             } else if (payload instanceof ContributingFactorAdded e) {
                 factors.put(e.factorId(), new ContributingFactor(e.factorId(),
@@ -148,7 +149,7 @@ public final class IncidentFolder {
                     .filter(c -> happenedOrUndated.test(c.identifiedAt()))
                     .map(c -> c.ruledOut() != null && !happenedOrUndated.test(c.ruledOut().at())
                             ? new RootCause(c.id(), c.summary(), c.labels(), c.identifiedAt(), c.source(),
-                                    c.confidence(), "STANDING", null, c.revisions())
+                                    c.confidence(), RootCauseStatus.STANDING, null, c.revisions())
                             : c)
                     .toList();
             return new IncidentView(

@@ -1,5 +1,6 @@
 package dev.faultline.query.postmortem;
 
+import dev.faultline.api.value.RootCauseStatus;
 import dev.faultline.api.query.IncidentView;
 import dev.faultline.api.value.ImpactFigure;
 import java.time.Instant;
@@ -43,8 +44,8 @@ public final class PostmortemModel {
                                 new IncidentView.Retraction(t, "wrong"))),
                 List.of(new IncidentView.Statement("s", "A. Person", "CTO", t, dev.faultline.api.value.TimePrecision.MINUTE,
                         dev.faultline.api.value.StatementChannel.BLOG, "We are sorry.", "https://example.com/s", c)),
-                List.of(new IncidentView.RootCause("r", "A latent bug", List.of("defect:latent-bug"), t, null, c, "STANDING", null, 0),
-                        new IncidentView.RootCause("h", "An attack", List.of(), t, null, c, "RULED_OUT",
+                List.of(new IncidentView.RootCause("r", "A latent bug", List.of("defect:latent-bug"), t, null, c, RootCauseStatus.STANDING, null, 0),
+                        new IncidentView.RootCause("h", "An attack", List.of(), t, null, c, RootCauseStatus.RULED_OUT,
                                 new IncidentView.RuledOut(t, t, "traffic was legitimate"), 0)),
                 List.of(new IncidentView.ContributingFactor("f", "No staged rollout", List.of("spread:no-staged-rollout"), null, c)),
                 new IncidentView.Impact("Errors for everyone", List.of("API"),

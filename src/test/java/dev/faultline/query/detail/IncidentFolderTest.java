@@ -73,7 +73,7 @@ class IncidentFolderTest {
         IncidentView noon = fold(Instant.parse("2025-11-18T12:00:00Z"), null);
         assertThat(noon.status()).isEqualTo(IncidentStatus.ONGOING);
         assertThat(noon.rootCauses()).singleElement().satisfies(c -> {
-            assertThat(c.status()).isEqualTo("STANDING");
+            assertThat(c.status()).isEqualTo(dev.faultline.api.value.RootCauseStatus.STANDING);
             assertThat(c.ruledOut()).isNull();
         });
         assertThat(noon.contributingFactors()).isEmpty();
@@ -82,7 +82,7 @@ class IncidentFolderTest {
 
         IncidentView evening = fold(Instant.parse("2025-11-18T18:00:00Z"), null);
         assertThat(evening.status()).isEqualTo(IncidentStatus.RESOLVED);
-        assertThat(evening.rootCauses()).singleElement().extracting(IncidentView.RootCause::status).isEqualTo("RULED_OUT");
+        assertThat(evening.rootCauses()).singleElement().extracting(IncidentView.RootCause::status).isEqualTo(dev.faultline.api.value.RootCauseStatus.RULED_OUT);
         assertThat(evening.contributingFactors()).hasSize(1);
         assertThat(evening.remediations()).hasSize(1);
     }
