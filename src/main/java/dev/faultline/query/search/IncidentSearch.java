@@ -91,12 +91,12 @@ public class IncidentSearch {
             // the exact total and the facets: an unscored pass over every match (or its cached
             // result), on another core while this thread ranks the page and highlights it
             CompletableFuture<SearchCounts.Counts> counting = counts.of(generation, query, typos);
-            List<List<?>> rows = page(session, query, typos);
+            List<Row> rows = page(session, query, typos);
             Map<String, Map<String, List<String>>> highlights = highlighting.of(generation, session,
-                    rows.stream().map(row -> (String) row.get(0)).toList(), query.text());
+                    rows.stream().map(Row::id).toList(), query.text());
             List<Hit> hits = new ArrayList<>(rows.size());
-            for (List<?> row : rows) {
-                hits.add(hit(row, highlights.getOrDefault((String) row.get(0), Map.of())));
+            for (Row row : rows) {
+                hits.add(row.hit(highlights.getOrDefault(row.id(), Map.of())));
             }
             SearchCounts.Counts counted = joined(counting);
             long tookMs = (System.nanoTime() - started) / 1_000_000;
@@ -114,7 +114,7 @@ public class IncidentSearch {
      * model, and that order stands for them; hits beyond the window keep the first phase's order,
      * so that pages never overlap or skip (docs/decisions.md, "Relevance in two phases").
      */
-    private List<List<?>> page(SearchSession session, SearchIncidents query, String typos) {
+    private List<Row> page(SearchSession session, SearchIncidents query, String typos) {
         int offset = query.page() * query.size();
         int end = offset + query.size();
         if (byStart(query) || offset >= rescoreWindow) {
@@ -130,7 +130,7 @@ public class IncidentSearch {
         if (offset >= window.size()) {
             return List.of();
         }
-        List<List<?>> rows = new ArrayList<>(session.search(SearchDocument.class)
+        List<Row> rows = new ArrayList<>(session.search(SearchDocument.class)
                 .select(IncidentSearch::columns)
                 // every hit of the window stays, scored by the full model (0 if it matches none of its clauses)
                 .where(f -> f.bool().filter(f.id().matchingAny(window))
@@ -143,7 +143,7 @@ public class IncidentSearch {
         return rows;
     }
 
-    private List<List<?>> firstPhase(SearchSession session, SearchIncidents query, String typos, int offset, int limit) {
+    private List<Row> firstPhase(SearchSession session, SearchIncidents query, String typos, int offset, int limit) {
         return session.search(SearchDocument.class)
                 .select(IncidentSearch::columns)
                 .where((f, root) -> root.add(SearchPredicates.matching(f, query, typos)))
@@ -163,7 +163,18 @@ public class IncidentSearch {
         return f.score().then().field("startedAt").desc();
     }
 
-    private static CompositeProjectionValueStep<?, List<?>> columns(SearchProjectionFactory<?, ?> f) {
+    /** One hit of a page, as the index stores it: what a {@link Hit} shows besides its highlights. */
+    record Row(String id, String title, String organization, Instant startedAt, String severity, String status,
+               float score) {
+
+        Hit hit(Map<String, List<String>> highlights) {
+            return new Hit(id, title, organization, startedAt, Severity.valueOf(severity), IncidentStatus.valueOf(status),
+                    score, highlights);
+        }
+    }
+
+    private static CompositeProjectionValueStep<?, Row> columns(SearchProjectionFactory<?, ?> f) {
+        // more than three components: the DSL hands them over as a list, turned into the record here only
         return f.composite().from(
                 f.id(String.class).toProjection(),
                 f.field("title", String.class).toProjection(),
@@ -171,7 +182,8 @@ public class IncidentSearch {
                 f.field("startedAt", Instant.class).toProjection(),
                 f.field("severity", String.class).toProjection(),
                 f.field("status", String.class).toProjection(),
-                f.score().toProjection()).asList();
+                f.score().toProjection()).asList(c -> new Row((String) c.get(0), (String) c.get(1), (String) c.get(2),
+                (Instant) c.get(3), (String) c.get(4), (String) c.get(5), (Float) c.get(6)));
     }
 
     /**
@@ -233,12 +245,16 @@ public class IncidentSearch {
             Map<String, List<Object>> inventory = new java.util.TreeMap<>();
             session.search(SearchDocument.class)
                     .select(f -> f.composite().from(f.id(String.class), f.field("version", Long.class),
-                            f.field("position", Long.class)).asList())
+                            f.field("position", Long.class)).as(Built::new))
                     .where(f -> f.matchAll())
                     .fetchAllHits()
-                    .forEach(row -> inventory.put((String) row.get(0), List.of(row.get(1), row.get(2))));
+                    .forEach(built -> inventory.put(built.id(), List.of(built.version(), built.position())));
             return inventory;
         }
+    }
+
+    /** An indexed document: the incident, and the version and event position it was built from. */
+    private record Built(String id, Long version, Long position) {
     }
 
     /**
@@ -274,11 +290,6 @@ public class IncidentSearch {
                 .totalHitCountThreshold(1).fetch(0).total().hitCountLowerBound() > 0;
     }
 
-    private static Hit hit(List<?> row, Map<String, List<String>> highlights) {
-        return new Hit((String) row.get(0), (String) row.get(1), (String) row.get(2), (Instant) row.get(3),
-                Severity.valueOf((String) row.get(4)), IncidentStatus.valueOf((String) row.get(5)),
-                (Float) row.get(6), highlights);
-    }
 
     static <T> T joined(CompletableFuture<T> work) {
         try {

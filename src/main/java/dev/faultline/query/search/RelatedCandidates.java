@@ -70,7 +70,7 @@ public class RelatedCandidates {
             return Map.of();
         }
         return best(session -> session.search(SearchDocument.class)
-                .select(f -> f.composite().from(f.id(String.class), f.score()).asList())
+                .select(f -> f.composite().from(f.id(String.class), f.score()).as(Scored::new))
                 .where(f -> f.bool(b -> {
                     weightedLabels.forEach((label, weight) ->
                             b.should(f.match().field("labels").matching(label).constantScore().boost(weight)));
@@ -85,7 +85,7 @@ public class RelatedCandidates {
         }
         // one optional clause per word: any of them may match, and the scores add up
         return best(session -> session.search(SearchDocument.class)
-                .select(f -> f.composite().from(f.id(String.class), f.score()).asList())
+                .select(f -> f.composite().from(f.id(String.class), f.score()).as(Scored::new))
                 .where(f -> f.bool(b -> {
                     b.must(f.bool(any -> words.forEach(w -> any.should(f.match().field("content").matching(w)))));
                     b.mustNot(f.id().matching(excluded));
@@ -101,7 +101,7 @@ public class RelatedCandidates {
         Map<String, Float> similarity = new LinkedHashMap<>();
         // COSINE scores are (1 + cosine) / 2
         best(session -> session.search(SearchDocument.class)
-                .select(f -> f.composite().from(f.id(String.class), f.score()).asList())
+                .select(f -> f.composite().from(f.id(String.class), f.score()).as(Scored::new))
                 .where(f -> f.knn(size).field(SearchDocument.WHY_VECTOR).matching(query)
                         .filter(f.not(f.id().matching(excluded))))
                 .totalHitCountThreshold(size).fetchHits(size)).forEach((id, score) -> similarity.put(id, 2 * score - 1));
@@ -172,11 +172,15 @@ public class RelatedCandidates {
         }
     }
 
-    private Map<String, Float> best(java.util.function.Function<SearchSession, List<List<?>>> query) {
+    /** A candidate and its score in one query. */
+    private record Scored(String id, Float score) {
+    }
+
+    private Map<String, Float> best(java.util.function.Function<SearchSession, List<Scored>> query) {
         try (SearchSession session = indexes.active().mapping().createSession()) {
             Map<String, Float> best = new LinkedHashMap<>();
-            for (List<?> row : query.apply(session)) {
-                best.put((String) row.get(0), (Float) row.get(1));
+            for (Scored hit : query.apply(session)) {
+                best.put(hit.id(), hit.score());
             }
             return best;
         }

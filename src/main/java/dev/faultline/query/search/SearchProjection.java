@@ -325,10 +325,10 @@ public class SearchProjection {
         try (SearchSession session = serving.mapping().createSession()) {
             for (List<String> chunk : chunks(new ArrayList<>(unknown.keySet()))) {
                 session.search(SearchDocument.class)
-                        .select(f -> f.composite().from(f.id(String.class), f.field("position", Long.class)).asList())
+                        .select(f -> f.composite().from(f.id(String.class), f.field("position", Long.class)).as(Indexed::new))
                         .where(f -> f.id().matchingAny(chunk))
                         .fetchHits(chunk.size())
-                        .forEach(row -> known.remember((String) row.get(0), (Long) row.get(1)));
+                        .forEach(indexed -> known.remember(indexed.id(), indexed.position()));
             }
         }
         unknown.forEach((id, position) -> {
@@ -493,5 +493,9 @@ public class SearchProjection {
         try (SearchSession session = generation.mapping().createSession()) {
             documents.forEach(session.indexingPlan()::addOrUpdate);
         }
+    }
+
+    /** An indexed document's incident and the event position it was written up to. */
+    private record Indexed(String id, Long position) {
     }
 }
