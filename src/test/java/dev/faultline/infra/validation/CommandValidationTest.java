@@ -59,38 +59,4 @@ class CommandValidationTest {
                 .isInstanceOfSatisfying(JSR303ViolationException.class, e -> assertThat(e.getViolations())
                         .extracting(v -> v.getPropertyPath().toString()).containsExactly("title"));
     }
-
-    @Test
-    void a_validation_asked_for_before_the_factory_is_built_waits_for_it() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        CommandValidation slow = new CommandValidation(() -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return CommandValidation.hibernateValidator();
-        });
-        DeclareIncident bad = new DeclareIncident("ok-id", "", "Cloudflare", Severity.SEV1, AT, null, null, null,
-                null);
-
-        CompletableFuture<Set<ConstraintViolation<DeclareIncident>>> result =
-                CompletableFuture.supplyAsync(() -> slow.validate(bad));
-        Thread.sleep(200);
-        assertThat(result).isNotDone();
-
-        release.countDown();
-        assertThat(result.get(10, TimeUnit.SECONDS)).hasSize(1);
-    }
-
-    @Test
-    void builds_its_factory_off_the_calling_thread() throws Exception {
-        List<String> builtOn = new java.util.concurrent.CopyOnWriteArrayList<>();
-        CommandValidation watched = new CommandValidation(() -> {
-            builtOn.add(Thread.currentThread().getName());
-            return CommandValidation.hibernateValidator();
-        });
-        watched.validate(new DeclareIncident("ok-id", "t", "o", Severity.SEV1, AT, null, null, null, null));
-        assertThat(builtOn).containsExactly("validation-init");
-    }
 }
