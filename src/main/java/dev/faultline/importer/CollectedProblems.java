@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import dev.faultline.importer.ImportOutcome.Problem;
+import static dev.faultline.format.ValueForms.expected;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -83,32 +83,6 @@ final class CollectedProblems extends DeserializationProblemHandler {
             context = context.getParent();
         }
         return context.pathAsPointer().toString();
-    }
-
-    /** A value's expected form, as a document's author would say it. */
-    static String expected(Class<?> type) {
-        if (type == java.time.Instant.class) {
-            return "an ISO-8601 instant such as 2025-11-18T11:20:00Z";
-        }
-        if (type == java.time.LocalDate.class) {
-            return "an ISO-8601 date such as 2025-11-18";
-        }
-        if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
-        }
-        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "a list";
-        }
-        if (type == String.class) {
-            return "a text";
-        }
-        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-            return "a number";
-        }
-        if (type == Boolean.class) {
-            return "true or false";
-        }
-        return "an object";
     }
 
     private static String found(JsonToken token) {

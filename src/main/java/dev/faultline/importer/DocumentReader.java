@@ -202,7 +202,7 @@ public final class DocumentReader {
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
                     .collect(Collectors.joining("/", "/", ""));
             problems.add(new Problem(pointer, e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m
-                    && m.getTargetType() != null ? "expected " + CollectedProblems.expected(m.getTargetType())
+                    && m.getTargetType() != null ? "expected " + dev.faultline.format.ValueForms.expected(m.getTargetType())
                     : e.getOriginalMessage()));
             return new Read(index, null, id, List.copyOf(problems));
         } catch (JsonProcessingException e) {

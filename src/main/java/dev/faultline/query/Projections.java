@@ -15,7 +15,8 @@ import java.util.OptionalLong;
 public interface Projections {
 
     /** The projections, each fed by the event processor of the same name. */
-    List<String> NAMES = List.of("catalogue", "search", "patterns");
+    List<String> NAMES = List.of(dev.faultline.query.catalogue.IncidentCatalogueProjection.GROUP,
+            dev.faultline.query.search.SearchProjection.GROUP, dev.faultline.query.pattern.PatternProjection.GROUP);
 
     /**
      * One processor: whether it runs, whether it is failing, the global position it has read up to

@@ -51,6 +51,9 @@ public class IncidentResource {
     private final IncidentCatalogueProjection catalogue;
     private final IncidentSearch search;
 
+    /** How deep a listing answered by the search index may page: (page + 1) × size. */
+    static final int MAX_SEARCH_WINDOW = 10_000;
+
     IncidentResource(IncidentWriter writer, IncidentDetails details, IncidentCatalogueProjection catalogue,
                      IncidentSearch search) {
         this.writer = writer;
@@ -156,6 +159,11 @@ public class IncidentResource {
                 wantedSeverity, wantedStatus, start, end, order, pageNumber, pageSize);
         if (!query.needsSearch()) {
             return catalogue.find(query);
+        }
+        if ((long) (query.page() + 1) * query.size() > MAX_SEARCH_WINDOW) {
+            // the index ranks every match up to the page's end: a bound on that work, as Elasticsearch's max_result_window
+            throw new InvalidParameter("page", "with q or label, pages reach the first " + MAX_SEARCH_WINDOW
+                    + " matches at most; narrow the filters");
         }
         try {
             Page<String> ids = search.list(query);

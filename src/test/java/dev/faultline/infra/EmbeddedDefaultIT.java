@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,6 +91,25 @@ class EmbeddedDefaultIT {
         assertThat(list).as("seeds imported once, not again on restart").contains("\"total\":61");
         awaitSearchHit("cloudfare bot managment", "cloudflare-2025-11-18"); // index deleted while stopped: rebuilt
         assertThat(get("/api/admin/projections").body()).contains("no search index");
+    }
+
+    /**
+     * The plain run command bounds the heap: with no heap flag given, the jar runs the application in a
+     * child JVM with -Xmx512m (infra/db/JvmDefaults), and a SIGTERM to the launcher stops the child too.
+     */
+    @Test
+    void the_plain_command_runs_a_child_jvm_with_a_bounded_heap_and_stops_it() throws Exception {
+        start();
+        List<ProcessHandle> children = app.toHandle().children().toList();
+        assertThat(children).as("the launcher's child JVM").hasSize(1);
+        assertThat(children.get(0).info().arguments().map(List::of).orElse(List.of())).contains("-Xmx512m");
+        double heapMax = get("/q/metrics").body().lines()
+                .filter(l -> l.startsWith("jvm_memory_max_bytes{") && l.contains("area=\"heap\""))
+                .mapToDouble(l -> Math.max(0, Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))))
+                .sum();
+        assertThat(heapMax).as("the application's heap limit, from its own metrics").isBetween(1.0, 600.0 * 1024 * 1024);
+        stop();
+        assertThat(children.get(0).onExit().get(30, java.util.concurrent.TimeUnit.SECONDS).isAlive()).isFalse();
     }
 
     /** The packaged app searches (Hibernate Search needs jandex at run time, which tests alone would not catch). */

@@ -72,6 +72,11 @@ class CatalogueTest {
         given().get("/api/incidents?organization=" + org + "&q=alpha OR bravo OR charlie&sort=-startedAt&size=1&page=1").then()
                 .body("total", is(3), "items.id", contains(b));
 
+        // the index's work is bounded: no page beyond its first 10,000 matches
+        given().get("/api/incidents?label=defect:latent-bug&size=200&page=50").then().statusCode(400)
+                .body("errors[0].parameter", is("page"));
+        given().get("/api/incidents?label=defect:latent-bug&size=200&page=49").then().statusCode(200);
+
         // every bad parameter named in one answer
         given().get("/api/incidents?label=nope:nothing&sort=sideways&size=0&from=soon").then().statusCode(400)
                 .body("errors.field", containsInAnyOrder("label", "sort", "size", "from"));

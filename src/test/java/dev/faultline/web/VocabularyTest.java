@@ -86,6 +86,11 @@ class VocabularyTest {
         given().contentType(ContentType.JSON).body(Map.of("title", "", "organization", "x", "severity", "SEV1",
                         "startedAt", "2025-11-18T11:20:00Z", "id", "Not A Slug")).post("/api/incidents").then()
                 .statusCode(400).body("errors.pointer", org.hamcrest.Matchers.containsInAnyOrder("/id", "/title"));
+        // a bad value reads the same in a REST error as in an import error
+        given().contentType(ContentType.JSON).body(Map.of("id", "vocabulary-time", "title", "t", "organization", "x",
+                        "severity", "SEV1", "startedAt", "yesterday")).post("/api/incidents").then()
+                .statusCode(400).body("errors[0].pointer", is("/startedAt"),
+                        "errors[0].message", is("'yesterday' is not an ISO-8601 instant such as 2025-11-18T11:20:00Z"));
         given().get("/api/incidents?sort=sideways").then().statusCode(400)
                 .body("errors[0].parameter", is("sort"), "errors[0].pointer", org.hamcrest.Matchers.nullValue());
     }

@@ -19,11 +19,7 @@ public final class FieldNames {
         if (!inBody) {
             return commandField;
         }
-        return "/" + switch (commandField) {
-            case "incidentId", "entryId", "statementId", "rootCauseId", "factorId", "actionId" -> "id";
-            case "otherIncidentId" -> "incidentId";
-            default -> commandField;
-        };
+        return "/" + (isId(commandField) ? "id" : commandField.equals("otherIncidentId") ? "incidentId" : commandField);
     }
 
     /** Whether a command field is the id of the incident or of one of its facts. */

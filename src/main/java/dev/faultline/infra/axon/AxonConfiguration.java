@@ -47,7 +47,7 @@ public class AxonConfiguration {
     private static final Logger LOG = Logger.getLogger(AxonConfiguration.class);
 
     /** The processing group of the incident catalogue (GET /api/incidents). */
-    public static final String CATALOGUE = "catalogue";
+    public static final String CATALOGUE = IncidentCatalogueProjection.GROUP;
 
     /** The processing group of the search index (GET /api/search). */
     public static final String SEARCH = SearchProjection.GROUP;

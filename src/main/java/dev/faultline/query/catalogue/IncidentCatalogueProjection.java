@@ -38,8 +38,10 @@ import org.axonframework.eventhandling.SequenceNumber;
  * event's sequence number, so replaying or redelivering events changes nothing.
  */
 @ApplicationScoped
-@ProcessingGroup("catalogue")
+@ProcessingGroup(IncidentCatalogueProjection.GROUP)
 public class IncidentCatalogueProjection {
+
+    public static final String GROUP = "catalogue";
 
     private final AgroalDataSource dataSource;
     private final ConnectionProvider transactional;

@@ -196,6 +196,18 @@ public class IncidentSearch {
                 query.severity(), query.status(), query.from(), query.to(), SearchIncidents.Sort.STARTED_AT,
                 query.page(), query.size());
         SearchIndexes.Generation generation = indexes.active();
+        try {
+            return list(query, filters, generation);
+        } catch (SearchException e) {
+            if (indexes.active() != generation) {
+                // the index was swapped by a rebuild while this listing ran: ask the new one, as a search does
+                return list(query, filters, indexes.active());
+            }
+            throw translated(e);
+        }
+    }
+
+    private Page<String> list(FindIncidents query, SearchIncidents filters, SearchIndexes.Generation generation) {
         try (SearchSession session = generation.mapping().createSession()) {
             String typos = unknownWords(session, filters.text(), knownWords.of(generation));
             SearchResult<String> result = session.search(SearchDocument.class)
@@ -204,8 +216,6 @@ public class IncidentSearch {
                     .sort(f -> listOrder(f, query.sort()))
                     .fetch(query.page() * query.size(), query.size());
             return new Page<>(result.total().hitCount(), query.page(), query.size(), result.hits());
-        } catch (SearchException e) {
-            throw translated(e);
         }
     }
 

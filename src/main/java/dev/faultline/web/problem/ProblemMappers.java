@@ -10,6 +10,7 @@ import dev.faultline.query.search.SearchIndexes;
 import dev.faultline.api.command.CommandRejected;
 import dev.faultline.failure.DatabaseUnavailable;
 import dev.faultline.failure.OutOfMemoryExit;
+import dev.faultline.format.ValueForms;
 import dev.faultline.web.problem.Problem.FieldError;
 import io.vertx.core.http.HttpClosedException;
 import jakarta.validation.ConstraintViolation;
@@ -131,18 +132,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response badValue(InvalidFormatException e) {
-        Class<?> target = e.getTargetType();
-        if (target != null && target.isEnum()) {
-            String allowed = Arrays.stream(target.getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining(", "));
-            return badBody(e, "'" + e.getValue() + "' is not one of " + allowed);
-        }
-        return badBody(e, "'" + e.getValue() + "' is not a valid " + describe(target));
+        return badBody(e, "'" + e.getValue() + "' is not " + ValueForms.expected(e.getTargetType()));
     }
 
     @ServerExceptionMapper
     public Response wrongType(MismatchedInputException e) {
-        return badBody(e, "expected " + describe(e.getTargetType()));
+        return badBody(e, "expected " + ValueForms.expected(e.getTargetType()));
     }
 
     @ServerExceptionMapper
@@ -277,21 +272,5 @@ public class ProblemMappers {
     private static String pointer(String field) {
         return field.startsWith("/") || Character.isUpperCase(field.charAt(0)) ? field
                 : "/" + field.replace("[", "/").replace("]", "");
-    }
-
-    private static String describe(Class<?> type) {
-        if (type == null) {
-            return "value";
-        }
-        if (type == java.time.Instant.class) {
-            return "ISO-8601 instant such as 2025-11-18T11:20:00Z";
-        }
-        if (type == java.time.LocalDate.class) {
-            return "ISO-8601 date such as 2025-11-18";
-        }
-        if (List.class.isAssignableFrom(type)) {
-            return "array";
-        }
-        return type.getSimpleName();
     }
 }
