@@ -2,7 +2,7 @@ package dev.faultline.search;
 
 import dev.faultline.query.search.IncidentSearch;
 import dev.faultline.query.search.SearchIndexes;
-import dev.faultline.query.search.SearchProjection;
+import dev.faultline.query.search.SearchWriter;
 import dev.faultline.support.Seeded;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -31,7 +31,7 @@ class RebuildTest {
     SearchIndexes indexes;
 
     @Inject
-    SearchProjection projection;
+    SearchWriter writer;
 
     @Test
     void a_rebuild_gives_the_same_documents_as_incremental_indexing_and_search_never_stops() throws Exception {
@@ -82,11 +82,11 @@ class RebuildTest {
         String id = "cloudflare-2025-11-18";
         long position = (Long) search.inventory().get(id).get(1);
         // a processor behind a rebuilt index (or redelivering) skips what the documents hold
-        assertThat(projection.stale(Map.of(id, position))).isEmpty();
-        assertThat(projection.stale(Map.of(id, position - 1))).isEmpty();
+        assertThat(writer.stale(Map.of(id, position))).isEmpty();
+        assertThat(writer.stale(Map.of(id, position - 1))).isEmpty();
         // a newer event, or an incident without a document, is re-folded
-        assertThat(projection.stale(Map.of(id, position + 1))).containsExactly(id);
-        assertThat(projection.stale(Map.of("no-such-incident", 1L))).containsExactly("no-such-incident");
+        assertThat(writer.stale(Map.of(id, position + 1))).containsExactly(id);
+        assertThat(writer.stale(Map.of("no-such-incident", 1L))).containsExactly("no-such-incident");
     }
 
     @Test

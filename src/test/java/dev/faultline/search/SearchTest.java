@@ -230,7 +230,7 @@ class SearchTest {
 
     @Test
     void rapid_writes_to_one_incident_are_searchable_with_min_position_and_within_a_second_without() {
-        // writes milliseconds apart: all but the first wait in a deferred write (SearchProjection)
+        // writes milliseconds apart: all but the first wait in a deferred write (SearchProjection, ReindexScheduler)
         String id = Incidents.newId("burst");
         Incidents.declare(id);
         String[] words = {"axolotl", "bilby", "cassowary", "dugong", "echidna"};

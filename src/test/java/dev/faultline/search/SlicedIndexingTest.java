@@ -14,7 +14,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 
 /**
- * Deferred re-indexing written in slices (SearchProjection): with slices cut after every chunk,
+ * Deferred re-indexing written in slices (SearchProjection, ReindexScheduler): with slices cut after every chunk,
  * a burst over many incidents goes out in many slices, and none of it may be lost.
  */
 @QuarkusTest
@@ -32,7 +32,7 @@ class SlicedIndexingTest {
     @Test
     void deferred_writes_across_many_incidents_are_all_searchable_after_min_position() {
         // appends to many incidents milliseconds apart: most are deferred, then written in slices
-        // (SearchProjection); waiting for the last write's position must cover every one of them
+        // (SearchProjection, ReindexScheduler); waiting for the last write's position must cover every one of them
         String consonants = "bcdfghjkmnpqrtvwxz";
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 40; i++) {

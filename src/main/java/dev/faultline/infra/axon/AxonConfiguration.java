@@ -4,6 +4,7 @@ import dev.faultline.command.Incident;
 import dev.faultline.command.PostmortemTemplate;
 import dev.faultline.query.catalogue.IncidentCatalogueProjection;
 import dev.faultline.query.pattern.PatternProjection;
+import dev.faultline.query.search.ReindexScheduler;
 import dev.faultline.query.search.SearchProjection;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.ClientProxy;
@@ -61,12 +62,15 @@ public class AxonConfiguration {
 
     private final SearchProjection search;
 
+    private final ReindexScheduler reindex;
+
     AxonConfiguration(AgroalDataSource dataSource, CommandValidation validation, DeadLetterQueues deadLetters,
                       IncidentCatalogueProjection catalogue, SearchProjection search,
-                      PatternProjection patterns) {
+                      ReindexScheduler reindex, PatternProjection patterns) {
         JdbcTransactions transactions = new JdbcTransactions(dataSource);
         this.transactions = transactions;
         this.search = search;
+        this.reindex = reindex;
         ConnectionProvider connections = transactions;
         Serializer serializer = EventSerialization.serializer();
         RenamedEvents renamed = new RenamedEvents();
@@ -115,7 +119,7 @@ public class AxonConfiguration {
                                 .andBatchSize(100))
                 .registerEventHandler(c -> ClientProxy.unwrap(catalogue))
                 // an event the catalogue cannot apply is parked, with the later ones of its incident,
-                // and the processor goes on (the search projection parks its own: SearchProjection)
+                // and the processor goes on (the search projection parks its own: ReindexScheduler)
                 .registerDeadLetterQueue(CATALOGUE, c -> deadLetters.queue(CATALOGUE))
                 .registerDeadLetterPolicy(CATALOGUE, c -> DeadLetterQueues.countingAttempts())
                 .registerDeadLetteringEventHandlerInvokerConfiguration(CATALOGUE,
@@ -188,7 +192,7 @@ public class AxonConfiguration {
     /** What retries a projection's parked events: Axon's dead-lettering invoker, or the search projection's own. */
     SequencedDeadLetterProcessor<EventMessage<?>> deadLetterProcessor(String processingGroup) {
         if (SEARCH.equals(processingGroup)) {
-            return search::retryParked;
+            return reindex::retryParked;
         }
         return configuration.eventProcessingConfiguration().sequencedDeadLetterProcessor(processingGroup)
                 .orElseThrow(() -> new IllegalArgumentException("no dead-letter queue for " + processingGroup));

@@ -3,6 +3,7 @@ package dev.faultline.infra.axon;
 import dev.faultline.api.query.ParkedEvent;
 import dev.faultline.query.Projections;
 import java.util.Optional;
+import dev.faultline.query.search.ReindexScheduler;
 import dev.faultline.query.search.SearchProjection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -18,9 +19,9 @@ public class ProjectionMonitor implements Projections {
 
     private final AxonConfiguration axon;
     private final DeadLetterQueues deadLetters;
-    private final SearchProjection search;
+    private final ReindexScheduler search;
 
-    ProjectionMonitor(AxonConfiguration axon, DeadLetterQueues deadLetters, SearchProjection search) {
+    ProjectionMonitor(AxonConfiguration axon, DeadLetterQueues deadLetters, ReindexScheduler search) {
         this.axon = axon;
         this.deadLetters = deadLetters;
         this.search = search;

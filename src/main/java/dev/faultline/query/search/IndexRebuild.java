@@ -137,9 +137,9 @@ public class IndexRebuild {
             progress.set(new Progress(true, reason, 0, total, started, null, null));
             bulk(target, processed, () -> progress.set(new Progress(true, reason, processed.get(), total, started, null, null)));
             synchronized (indexes.writeLock()) {
-                List<SearchDocument> changed = SearchProjection.documents(events, events.incidentsChangedAfter(head), whyVectors);
+                List<SearchDocument> changed = SearchWriter.documents(events, events.incidentsChangedAfter(head), whyVectors);
                 if (!changed.isEmpty()) {
-                    SearchProjection.write(target, changed);
+                    SearchWriter.write(target, changed);
                 }
                 indexes.complete(target, storeId());
             }

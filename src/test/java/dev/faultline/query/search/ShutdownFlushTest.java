@@ -31,7 +31,7 @@ class ShutdownFlushTest {
     }
 
     @Inject
-    SearchProjection projection;
+    ReindexScheduler scheduler;
 
     @Inject
     Projections projections;
@@ -42,7 +42,7 @@ class ShutdownFlushTest {
         long declared = position(given().contentType(ContentType.JSON).body(Incidents.declaration(id))
                 .post("/api/incidents").then().statusCode(201).extract().header("Faultline-Position"));
         assertThat(projections.awaitPosition(SearchProjection.GROUP, declared, Duration.ofSeconds(10))).isTrue();
-        assertThat(projection.awaitWritten(declared, Duration.ofSeconds(10))).isTrue();
+        assertThat(scheduler.awaitWritten(declared, Duration.ofSeconds(10))).isTrue();
 
         // appended right after the document was written: deferred (the flusher would write it 300 ms
         // later; should it win the race, the next append is deferred again). While it waits, the
@@ -60,9 +60,9 @@ class ShutdownFlushTest {
         }
         assertThat(deferred).as("a write was deferred, and the reported position waited for it").isPositive();
 
-        projection.onShutdown(null);
+        scheduler.onShutdown(null);
 
-        assertThat(projection.awaitWritten(deferred, Duration.ZERO)).isTrue();
+        assertThat(scheduler.awaitWritten(deferred, Duration.ZERO)).isTrue();
         assertThat(projections.state(SearchProjection.GROUP).position().orElse(-1)).isGreaterThanOrEqualTo(deferred);
         given().queryParam("q", "quoll").get("/api/search").then().statusCode(200).body("hits.id", contains(id));
     }
