@@ -5,6 +5,8 @@ for line in io.lines(os.getenv("INCIDENTS")) do ids[#ids + 1] = line end
 
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
+-- writes need a token (issue 20): the admin token the benchmark scripts start the app with
+wrk.headers["Authorization"] = "Bearer " .. os.getenv("FAULTLINE_ADMIN_TOKEN")
 local body = '{"at":"2025-11-18T11:31:00Z","kind":"OTHER","text":"Benchmark entry: proxies return HTTP 5xx"}'
 
 -- PACE_MS set: each connection waits that long before each request, so 16 connections offer a

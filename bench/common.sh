@@ -22,6 +22,11 @@ trap cleanup EXIT
 (cd bench && mvn -B -q package)
 bench_cp="bench/target/faultline-bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*"
 
+# The app needs a token for every API call (issue 20): it is started with this admin token, and
+# curl, the wrk scripts and the Java clients send it.
+export FAULTLINE_ADMIN_TOKEN=${FAULTLINE_ADMIN_TOKEN:-bench-admin-token-0123456789}
+curl() { command curl -H "Authorization: Bearer $FAULTLINE_ADMIN_TOKEN" "$@"; }
+
 # The README's run command has no JVM flags; JAVA_OPTS adds some (for an A/B).
 app_java_opts=${JAVA_OPTS:-}
 

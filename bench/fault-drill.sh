@@ -18,6 +18,10 @@ log="$out/fault-drill-app.log"; : >"$log"
 pid=""
 [ -f target/faultline.jar ] || mvn -B -q package -DskipTests
 
+# every API call needs a token (issue 20): the app starts with this admin token, curl and fault_load.py send it
+export FAULTLINE_ADMIN_TOKEN=${FAULTLINE_ADMIN_TOKEN:-drill-admin-token-0123456789}
+curl() { command curl -H "Authorization: Bearer $FAULTLINE_ADMIN_TOKEN" "$@"; }
+
 postmaster_pid() { head -1 "$data/pg/postmaster.pid" 2>/dev/null || true; }
 pg_port() { sed -n 4p "$data/pg/postmaster.pid" 2>/dev/null || true; }
 

@@ -4,12 +4,13 @@
   python3 fault_load.py soak BASE SECONDS PID OUT.json
   python3 fault_load.py check BASE INCIDENT ACKED.json   (missing acknowledged entries, sequence gaps)
 """
-import json, sys, threading, time, urllib.request, urllib.error, uuid
+import json, os, sys, threading, time, urllib.request, urllib.error, uuid
 
 
 def call(method, url, body=None, content_type="application/json", timeout=30):
     data = None if body is None else (body if isinstance(body, bytes) else json.dumps(body).encode())
     req = urllib.request.Request(url, data=data, method=method)
+    req.add_header("Authorization", "Bearer " + os.environ["FAULTLINE_ADMIN_TOKEN"])  # issue 20
     if data is not None:
         req.add_header("Content-Type", content_type)
     try:

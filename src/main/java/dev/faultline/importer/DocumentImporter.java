@@ -53,9 +53,9 @@ public class DocumentImporter {
      * the server is that document's outcome, so the documents stored before it are still reported
      * instead of hidden behind an error for the whole request.
      */
-    public ImportOutcome importOrReport(int index, IncidentDocument doc, String via, String correlationId) {
+    public ImportOutcome importOrReport(int index, IncidentDocument doc, String actor, String via, String correlationId) {
         try {
-            return importDocument(index, doc, via, correlationId);
+            return importDocument(index, doc, actor, via, correlationId);
         } catch (RuntimeException e) {
             if (DatabaseUnavailable.causes(e)) {
                 return ImportOutcome.failed(index, doc.id(), List.of(new Problem("", "the database was unreachable; "
@@ -67,7 +67,7 @@ public class DocumentImporter {
         }
     }
 
-    public ImportOutcome importDocument(int index, IncidentDocument doc, String via, String correlationId) {
+    public ImportOutcome importDocument(int index, IncidentDocument doc, String actor, String via, String correlationId) {
         String id = doc.id();
         if (id == null || !id.matches(Limits.ID_PATTERN)) {
             return ImportOutcome.failed(index, id, List.of(new Problem("/id", "must match " + Limits.ID_PATTERN)));
@@ -88,7 +88,7 @@ public class DocumentImporter {
             return new ImportOutcome(index, id, ImportOutcome.Result.unchanged, 0,
                     current.map(IncidentView::version).orElse(null), null, null, warnings(plan));
         }
-        return send(index, id, plan, current.map(IncidentView::version).orElse(null), org.axonframework.messaging.MetaData.from(Recording.of(Recording.ANONYMOUS, via,
+        return send(index, id, plan, current.map(IncidentView::version).orElse(null), org.axonframework.messaging.MetaData.from(Recording.of(actor, via,
                 correlationId)));
     }
 

@@ -28,7 +28,7 @@ public final class ImportRun {
     private ImportRun() {
     }
 
-    public static List<ImportOutcome> run(InputStream body, Format format, DocumentImporter importer, String via,
+    public static List<ImportOutcome> run(InputStream body, Format format, DocumentImporter importer, String actor, String via,
                                           String correlationId) throws MalformedInput {
         List<BlockingQueue<Read>> queues = new ArrayList<>();
         ConcurrentLinkedQueue<ImportOutcome> outcomes = new ConcurrentLinkedQueue<>();
@@ -45,7 +45,7 @@ public final class ImportRun {
                 for (Read read = queue.take(); read != END; read = queue.take()) {
                     outcomes.add(read.document() == null
                             ? ImportOutcome.failed(read.index(), read.id(), read.problems())
-                            : importer.importOrReport(read.index(), read.document(), via, correlationId));
+                            : importer.importOrReport(read.index(), read.document(), actor, via, correlationId));
                 }
                 return null;
             }));

@@ -1,5 +1,6 @@
 package dev.faultline.importer;
 
+import dev.faultline.api.command.Recording;
 import dev.faultline.importer.DocumentReader.Format;
 import dev.faultline.query.history.IncidentEventStream;
 import io.quarkus.runtime.StartupEvent;
@@ -56,7 +57,7 @@ public class SeedLoader {
                 DocumentReader.read(in, Format.YAML, read -> {
                     ImportOutcome outcome = read.document() == null
                             ? ImportOutcome.failed(read.index(), read.id(), read.problems())
-                            : importer.importDocument(read.index(), read.document(), "seed", "seed-" + file);
+                            : importer.importDocument(read.index(), read.document(), Recording.SYSTEM, "seed", "seed-" + file);
                     counts.merge(outcome.result(), 1, Integer::sum);
                     if (outcome.result() == ImportOutcome.Result.failed) {
                         LOG.errorf("seed %s not imported: %s", file, outcome.errors());

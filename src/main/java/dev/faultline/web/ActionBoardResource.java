@@ -1,5 +1,7 @@
 package dev.faultline.web;
 
+import dev.faultline.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import dev.faultline.api.query.RemediationBoard;
 import dev.faultline.api.value.RemediationStatus;
 import dev.faultline.api.value.RemediationType;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/remediations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Patterns")
+@RolesAllowed(Role.READ)
 public class ActionBoardResource {
 
     private final PatternCatalogue catalogue;

@@ -1,5 +1,7 @@
 package dev.faultline.web;
 
+import dev.faultline.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import dev.faultline.api.query.ProjectionStatus;
 import dev.faultline.query.Projections;
 import dev.faultline.query.pattern.PatternProjection;
@@ -13,7 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/admin/projections")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Operations")
+@RolesAllowed(Role.ADMINISTER)
 public class AdminResource {
 
     private final ProjectionStatuses statuses;
@@ -94,7 +96,7 @@ public class AdminResource {
     public Response rebuild(@PathParam("name") String name) {
         if (PatternProjection.GROUP.equals(name)) {
             monitor.replay(name);
-            return Response.accepted(statuses.of(name)).location(URI.create("/api/admin/projections")).build();
+            return Locations.at(Response.accepted(statuses.of(name)), "/api/admin/projections").build();
         }
         if (!SearchProjection.GROUP.equals(name)) {
             return Problem.of(404, "Not Found", "no rebuildable projection named '" + name
@@ -103,7 +105,6 @@ public class AdminResource {
         if (!rebuild.start("requested through the API")) {
             return Problem.of(409, "Conflict", "a rebuild of the search index is already running").toResponse();
         }
-        return Response.accepted(statuses.of(SearchProjection.GROUP))
-                .location(URI.create("/api/admin/projections")).build();
+        return Locations.at(Response.accepted(statuses.of(SearchProjection.GROUP)), "/api/admin/projections").build();
     }
 }

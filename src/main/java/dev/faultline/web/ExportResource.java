@@ -1,5 +1,7 @@
 package dev.faultline.web;
 
+import dev.faultline.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.faultline.importer.DocumentReader;
@@ -28,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api/export/incidents")
 @Tag(name = "Import and export")
+@RolesAllowed(Role.READ)
 public class ExportResource {
 
     private static final ObjectWriter NDJSON = DocumentReader.json().writer()

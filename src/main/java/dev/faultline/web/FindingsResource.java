@@ -1,5 +1,7 @@
 package dev.faultline.web;
 
+import dev.faultline.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import dev.faultline.api.command.RuleOutRootCause;
 import dev.faultline.web.request.ContributingFactorBody;
 import dev.faultline.web.request.ImpactBody;
@@ -33,6 +35,7 @@ import static dev.faultline.web.IncidentWriter.required;
 @Tag(name = "Findings")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.READ)
 public class FindingsResource {
 
     private final IncidentWriter writer;
@@ -42,6 +45,8 @@ public class FindingsResource {
     }
 
     @POST
+
+    @RolesAllowed(Role.EDIT)
     @Path("/statements")
     @Operation(summary = "Record a public statement", description = "A verbatim quote, attributed to a speaker, role and channel.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "CEO on the blog", value = """
@@ -53,6 +58,8 @@ public class FindingsResource {
     }
 
     @POST
+
+    @RolesAllowed(Role.EDIT)
     @Path("/root-causes")
     @Operation(summary = "Identify a root cause or hypothesis", description = "labels are taxonomy labels (GET /api/taxonomy), written dimension:label.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "DDoS hypothesis", value = """
@@ -63,6 +70,8 @@ public class FindingsResource {
     }
 
     @PUT
+
+    @RolesAllowed(Role.EDIT)
     @Path("/root-causes/{rootCauseId}")
     @Operation(summary = "Revise a root cause", description = "Replaces its content; 409 if it was retracted.")
     public Response reviseRootCause(@PathParam("id") String id, @PathParam("rootCauseId") String rootCauseId,
@@ -71,6 +80,8 @@ public class FindingsResource {
     }
 
     @DELETE
+
+    @RolesAllowed(Role.EDIT)
     @Path("/root-causes/{rootCauseId}")
     @Operation(summary = "Rule a root cause out", description = "It stays in history as RULED_OUT; ?ruledOutAt= is when, in incident time.")
     public Response ruleOutRootCause(@PathParam("id") String id, @PathParam("rootCauseId") String rootCauseId,
@@ -81,6 +92,8 @@ public class FindingsResource {
     }
 
     @POST
+
+    @RolesAllowed(Role.EDIT)
     @Path("/contributing-factors")
     @Operation(summary = "Add a contributing factor")
     public Response contributingFactor(@PathParam("id") String id, ContributingFactorBody body,
@@ -89,6 +102,8 @@ public class FindingsResource {
     }
 
     @PUT
+
+    @RolesAllowed(Role.EDIT)
     @Path("/impact")
     @Operation(summary = "Assess the impact", description = "Replaces any earlier assessment (kept in history).")
     public Response impact(@PathParam("id") String id, ImpactBody body, @Context HttpHeaders headers) {

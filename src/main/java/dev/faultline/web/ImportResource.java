@@ -1,6 +1,9 @@
 package dev.faultline.web;
 
+import dev.faultline.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import dev.faultline.importer.DocumentImporter;
+import dev.faultline.security.Caller;
 import dev.faultline.importer.DocumentReader;
 import dev.faultline.importer.DocumentReader.Format;
 import dev.faultline.importer.ImportOutcome;
@@ -30,14 +33,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api/import")
 @Tag(name = "Import and export")
+@RolesAllowed(Role.READ)
 public class ImportResource {
 
     public static final String NDJSON = "application/x-ndjson";
 
     private final DocumentImporter importer;
+    private final Caller caller;
 
-    ImportResource(DocumentImporter importer) {
+    ImportResource(DocumentImporter importer, Caller caller) {
         this.importer = importer;
+        this.caller = caller;
     }
 
     /** The response: a count per result and every document's outcome, in input order. */
@@ -51,6 +57,8 @@ public class ImportResource {
     }
 
     @POST
+
+    @RolesAllowed(Role.EDIT)
     @Consumes({"application/yaml", "application/x-yaml", "text/yaml", MediaType.APPLICATION_JSON, NDJSON})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import incident documents", description = """
@@ -64,7 +72,7 @@ public class ImportResource {
         String correlation = headers.getHeaderString(IncidentWriter.CORRELATION_HEADER);
         List<ImportOutcome> outcomes;
         try {
-            outcomes = ImportRun.run(body, format, importer, "import", correlation);
+            outcomes = ImportRun.run(body, format, importer, caller.actor(), "import", correlation);
         } catch (DocumentReader.MalformedInput e) {
             throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST,
                     "the body is not valid " + format.name() + ": " + e.getMessage(), null));

@@ -1,5 +1,7 @@
 package dev.faultline.web;
 
+import dev.faultline.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import dev.faultline.api.command.DeclareIncident;
 import dev.faultline.api.query.FindIncidents;
 import dev.faultline.api.query.IncidentSummary;
@@ -44,6 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Incidents")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.READ)
 public class IncidentResource {
 
     private final IncidentWriter writer;
@@ -63,6 +66,8 @@ public class IncidentResource {
     }
 
     @POST
+
+    @RolesAllowed(Role.EDIT)
     @Operation(summary = "Declare an incident", description = "201 with Location, ETag (version 0) and Faultline-Position; 409 if the id is taken.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "Cloudflare 18 Nov 2025", value = """
             {"incidentId": "cloudflare-2025-11-18",
@@ -76,6 +81,8 @@ public class IncidentResource {
     }
 
     @PATCH
+
+    @RolesAllowed(Role.EDIT)
     @Path("/{id}")
     @Operation(summary = "Revise declaration facts", description = "Only the fields present change. Honors If-Match.")
     public Response revise(@PathParam("id") String id, ReviseDetailsBody body, @Context HttpHeaders headers) {
@@ -83,6 +90,8 @@ public class IncidentResource {
     }
 
     @POST
+
+    @RolesAllowed(Role.EDIT)
     @Path("/{id}/resolution")
     @Operation(summary = "Resolve the incident", description = "resolvedAt must not be before startedAt. Posting again restates it.")
     public Response resolve(@PathParam("id") String id, ResolutionBody body, @Context HttpHeaders headers) {

@@ -1,5 +1,6 @@
 package dev.faultline.web;
 
+import dev.faultline.security.Caller;
 import dev.faultline.api.command.CommandOutcome;
 import dev.faultline.api.command.IncidentCommand;
 import dev.faultline.api.command.Recording;
@@ -9,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,8 +31,10 @@ public class IncidentWriter {
 
     private final CommandGateway commands;
     private final IncidentEventStream events;
+    private final Caller caller;
 
-    IncidentWriter(CommandGateway commands, IncidentEventStream events) {
+    IncidentWriter(CommandGateway commands, IncidentEventStream events, Caller caller) {
+        this.caller = caller;
         this.commands = commands;
         this.events = events;
     }
@@ -63,7 +65,7 @@ public class IncidentWriter {
         commands.sendAndWait(message(command, headers));
         long position = events.positionOf(command.incidentId(), 0);
         CommandOutcome outcome = new CommandOutcome(command.incidentId(), 0, true);
-        return written(Response.created(URI.create("/api/incidents/" + command.incidentId())), outcome, position);
+        return written(Locations.created("/api/incidents/" + command.incidentId()), outcome, position);
     }
 
     /** Records a change to an existing incident: 200 with the outcome. */
@@ -80,13 +82,13 @@ public class IncidentWriter {
                 .build();
     }
 
-    private static GenericCommandMessage<IncidentCommand> message(IncidentCommand command, HttpHeaders headers) {
+    private GenericCommandMessage<IncidentCommand> message(IncidentCommand command, HttpHeaders headers) {
         String correlation = headers.getHeaderString(CORRELATION_HEADER);
         if (correlation != null && !CORRELATION.matcher(correlation).matches()) {
             throw new InvalidParameter(CORRELATION_HEADER, "must be 1-100 characters of letters, digits and ._:-");
         }
         return new GenericCommandMessage<>(command,
-                org.axonframework.messaging.MetaData.from(Recording.of(Recording.ANONYMOUS, "api", correlation)));
+                org.axonframework.messaging.MetaData.from(Recording.of(caller.actor(), "api", correlation)));
     }
 
     /** What a write answers: the incident's version after it and its last event's position. */

@@ -1,5 +1,7 @@
 package dev.faultline.web;
 
+import dev.faultline.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import dev.faultline.api.query.Page;
 import dev.faultline.api.query.PatternDetail;
 import dev.faultline.api.query.PatternSummary;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/patterns")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Patterns")
+@RolesAllowed(Role.READ)
 public class PatternResource {
 
     private final PatternCatalogue catalogue;

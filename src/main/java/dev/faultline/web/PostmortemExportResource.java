@@ -1,5 +1,7 @@
 package dev.faultline.web;
 
+import dev.faultline.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import dev.faultline.query.history.IncidentEventStream;
 import dev.faultline.query.postmortem.PostmortemFormat;
 import dev.faultline.query.postmortem.PostmortemTemplates;
@@ -28,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api/export/postmortems")
 @Tag(name = "Postmortems")
+@RolesAllowed(Role.READ)
 public class PostmortemExportResource {
 
     private final Postmortems postmortems;

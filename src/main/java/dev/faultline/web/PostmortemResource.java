@@ -1,5 +1,7 @@
 package dev.faultline.web;
 
+import dev.faultline.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import dev.faultline.query.postmortem.PostmortemFormat;
 import dev.faultline.query.postmortem.PostmortemTemplates;
 import dev.faultline.query.postmortem.Postmortems;
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** {@code GET /api/incidents/{id}/postmortem}: an incident as the postmortem a team's process expects. */
 @Path("/api/incidents/{id}/postmortem")
 @Tag(name = "Postmortems")
+@RolesAllowed(Role.READ)
 public class PostmortemResource {
 
     private final Postmortems postmortems;

@@ -1,5 +1,7 @@
 package dev.faultline.web;
 
+import dev.faultline.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import dev.faultline.api.query.Page;
 import dev.faultline.api.query.Recurrence;
 import dev.faultline.query.pattern.PatternCatalogue;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/incidents/{id}/recurrence")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Patterns")
+@RolesAllowed(Role.READ)
 public class RecurrenceResource {
 
     private final PatternCatalogue catalogue;

@@ -1,5 +1,7 @@
 package dev.faultline.web;
 
+import dev.faultline.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import dev.faultline.api.query.Page;
 import dev.faultline.api.query.Recurrence;
 import dev.faultline.query.pattern.PatternCatalogue;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/recurrences")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Patterns")
+@RolesAllowed(Role.READ)
 public class RecurrencesResource {
 
     private final PatternCatalogue catalogue;

@@ -1,5 +1,7 @@
 package dev.faultline.web;
 
+import dev.faultline.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import dev.faultline.api.query.RelatedIncidents;
 import dev.faultline.query.related.RelatedIncidentFinder;
 import dev.faultline.web.problem.Problem;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/incidents/{id}/related")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Related incidents")
+@RolesAllowed(Role.READ)
 public class RelatedResource {
 
     private final RelatedIncidentFinder finder;

@@ -1,5 +1,7 @@
 package dev.faultline.web;
 
+import dev.faultline.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import dev.faultline.api.command.UnlinkIncident;
 import dev.faultline.api.value.LinkRelation;
 import dev.faultline.query.detail.IncidentDetails;
@@ -30,6 +32,7 @@ import static dev.faultline.web.IncidentWriter.required;
 @Tag(name = "Follow-up")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.READ)
 public class RemediationResource {
 
     private final IncidentWriter writer;
@@ -41,6 +44,8 @@ public class RemediationResource {
     }
 
     @POST
+
+    @RolesAllowed(Role.EDIT)
     @Path("/remediations")
     @Operation(summary = "Propose a remediation action", description = "type: MITIGATE, PREVENT, DETECT or PROCESS. Starts PROPOSED.")
     public Response propose(@PathParam("id") String id, RemediationBody body, @Context HttpHeaders headers) {
@@ -48,6 +53,8 @@ public class RemediationResource {
     }
 
     @PATCH
+
+    @RolesAllowed(Role.EDIT)
     @Path("/remediations/{actionId}")
     @Operation(summary = "Move a remediation action", description = "PROPOSED → IN_PROGRESS → DONE | ABANDONED; any other move is 409.")
     public Response changeStatus(@PathParam("id") String id, @PathParam("actionId") String actionId,
@@ -56,6 +63,8 @@ public class RemediationResource {
     }
 
     @POST
+
+    @RolesAllowed(Role.EDIT)
     @Path("/links")
     @Operation(summary = "Link to another incident", description = "relation: CAUSED_BY, CAUSED, DUPLICATE_OF, SAME_ROOT_CAUSE, FOLLOW_UP_OF.")
     public Response link(@PathParam("id") String id, LinkBody body, @Context HttpHeaders headers) {
@@ -68,6 +77,8 @@ public class RemediationResource {
     }
 
     @DELETE
+
+    @RolesAllowed(Role.EDIT)
     @Path("/links/{otherId}")
     @Operation(summary = "Remove links to another incident", description = "Only the given ?relation=, or all links to it.")
     public Response unlink(@PathParam("id") String id, @PathParam("otherId") String otherId,

@@ -1,5 +1,7 @@
 package dev.faultline.web;
 
+import dev.faultline.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import dev.faultline.api.query.SearchIncidents;
 import dev.faultline.api.query.SearchResults;
 import dev.faultline.api.value.IncidentStatus;
@@ -29,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/search")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Search")
+@RolesAllowed(Role.READ)
 public class SearchResource {
 
     static final int MAX_QUERY_CHARS = 500;

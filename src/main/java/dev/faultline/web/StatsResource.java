@@ -1,5 +1,7 @@
 package dev.faultline.web;
 
+import dev.faultline.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import dev.faultline.api.query.CatalogueStats;
 import dev.faultline.query.pattern.PatternCatalogue;
 import jakarta.ws.rs.GET;
@@ -14,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/stats")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Patterns")
+@RolesAllowed(Role.READ)
 public class StatsResource {
 
     private final PatternCatalogue catalogue;

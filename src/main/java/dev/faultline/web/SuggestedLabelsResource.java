@@ -1,5 +1,7 @@
 package dev.faultline.web;
 
+import dev.faultline.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import dev.faultline.query.related.LabelSuggester;
 import dev.faultline.web.problem.InvalidParameter;
 import dev.faultline.web.problem.Problem;
@@ -20,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/incidents/{id}/suggested-labels")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Related incidents")
+@RolesAllowed(Role.READ)
 public class SuggestedLabelsResource {
 
     private final LabelSuggester suggester;

@@ -1,5 +1,8 @@
 package dev.faultline.web;
 
+import dev.faultline.security.Caller;
+import dev.faultline.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import dev.faultline.api.command.DefineLabel;
 import dev.faultline.api.command.RenameLabel;
 import dev.faultline.api.query.TaxonomyView;
@@ -30,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/taxonomy")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Taxonomy")
+@RolesAllowed(Role.READ)
 public class TaxonomyResource {
 
     /** Body of {@code PUT /api/taxonomy/labels/{label}}. */
@@ -43,8 +47,10 @@ public class TaxonomyResource {
     private final CommandGateway commands;
     private final VocabularyReplay vocabulary;
     private final IndexRebuild rebuild;
+    private final Caller caller;
 
-    TaxonomyResource(CommandGateway commands, VocabularyReplay vocabulary, IndexRebuild rebuild) {
+    TaxonomyResource(CommandGateway commands, VocabularyReplay vocabulary, IndexRebuild rebuild, Caller caller) {
+        this.caller = caller;
         this.commands = commands;
         this.vocabulary = vocabulary;
         this.rebuild = rebuild;
@@ -61,6 +67,8 @@ public class TaxonomyResource {
     }
 
     @PUT
+
+    @RolesAllowed(Role.ADMINISTER)
     @Path("/labels/{label}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a label, or change its description, synonyms or family", description = """
@@ -71,10 +79,12 @@ public class TaxonomyResource {
         boolean existed = Taxonomy.current().contains(label);
         send(new DefineLabel(DefineLabel.VOCABULARY, label, given.description(), given.synonyms(), given.family()));
         TaxonomyView.Label defined = labelView(label);
-        return (existed ? Response.ok() : Response.created(java.net.URI.create("/api/taxonomy"))).entity(defined).build();
+        return (existed ? Response.ok() : Locations.created("/api/taxonomy")).entity(defined).build();
     }
 
     @POST
+
+    @RolesAllowed(Role.ADMINISTER)
     @Path("/labels/{label}/rename")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rename a label, or merge it into another", description = """
@@ -94,7 +104,7 @@ public class TaxonomyResource {
 
     private boolean send(Object command) {
         Boolean changed = commands.sendAndWait(new GenericCommandMessage<>(command,
-                org.axonframework.messaging.MetaData.from(Recording.of(Recording.ANONYMOUS, "api", null))));
+                org.axonframework.messaging.MetaData.from(Recording.of(caller.actor(), "api", null))));
         vocabulary.refresh();
         return Boolean.TRUE.equals(changed);
     }

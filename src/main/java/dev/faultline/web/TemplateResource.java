@@ -1,5 +1,8 @@
 package dev.faultline.web;
 
+import dev.faultline.security.Caller;
+import dev.faultline.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import dev.faultline.api.command.DeleteTemplate;
 import dev.faultline.api.command.UploadTemplate;
 import dev.faultline.api.command.Recording;
@@ -24,7 +27,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -37,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Postmortem templates: list, blank documents, and custom templates (Qute) stored as events. */
 @Path("/api/templates")
 @Tag(name = "Postmortems")
+@RolesAllowed(Role.READ)
 public class TemplateResource {
 
     private static final Pattern NAME = Pattern.compile("^[a-z0-9][a-z0-9-]{2,80}$");
@@ -44,8 +47,10 @@ public class TemplateResource {
     private final PostmortemTemplates templates;
     private final Postmortems postmortems;
     private final CommandGateway commands;
+    private final Caller caller;
 
-    TemplateResource(PostmortemTemplates templates, Postmortems postmortems, CommandGateway commands) {
+    TemplateResource(PostmortemTemplates templates, Postmortems postmortems, CommandGateway commands, Caller caller) {
+        this.caller = caller;
         this.templates = templates;
         this.postmortems = postmortems;
         this.commands = commands;
@@ -88,6 +93,8 @@ public class TemplateResource {
     }
 
     @PUT
+
+    @RolesAllowed(Role.ADMINISTER)
     @Path("/{name}")
     @Consumes({"text/plain", "text/x-qute", "text/markdown"})
     @Produces(MediaType.APPLICATION_JSON)
@@ -116,13 +123,15 @@ public class TemplateResource {
         validate(source);
         boolean existed = templates.find(name).isPresent();
         int version = commands.sendAndWait(new GenericCommandMessage<>(new UploadTemplate(UploadTemplate.idOf(name), name, source),
-                org.axonframework.messaging.MetaData.from(Recording.of(Recording.ANONYMOUS, "api", null))));
+                org.axonframework.messaging.MetaData.from(Recording.of(caller.actor(), "api", null))));
         int current = templates.find(name).map(PostmortemTemplate::version).orElse(version);
-        Response.ResponseBuilder response = existed ? Response.ok() : Response.created(URI.create("/api/templates/" + name));
+        Response.ResponseBuilder response = existed ? Response.ok() : Locations.created("/api/templates/" + name);
         return response.entity(new Stored(name, current)).header(PostmortemResponses.TEMPLATE_VERSION, current).build();
     }
 
     @DELETE
+
+    @RolesAllowed(Role.ADMINISTER)
     @Path("/{name}")
     @Operation(summary = "Delete a custom template", description = "Its versions stay in the event store as history.")
     @APIResponse(responseCode = "204", description = "Deleted")
@@ -135,7 +144,7 @@ public class TemplateResource {
                     List.of(new Problem.FieldError("name", "built-in"))));
         }
         commands.sendAndWait(new GenericCommandMessage<>(new DeleteTemplate(UploadTemplate.idOf(name)),
-                org.axonframework.messaging.MetaData.from(Recording.of(Recording.ANONYMOUS, "api", null))));
+                org.axonframework.messaging.MetaData.from(Recording.of(caller.actor(), "api", null))));
         return Response.noContent().build();
     }
 

@@ -1,5 +1,7 @@
 package dev.faultline.web;
 
+import dev.faultline.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import dev.faultline.api.command.RetractTimelineEntry;
 import dev.faultline.web.request.TimelineCorrectionBody;
 import dev.faultline.web.request.TimelineEntryBody;
@@ -29,6 +31,7 @@ import static dev.faultline.web.IncidentWriter.required;
 @Tag(name = "Timeline")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.READ)
 public class TimelineResource {
 
     private final IncidentWriter writer;
@@ -38,6 +41,8 @@ public class TimelineResource {
     }
 
     @POST
+
+    @RolesAllowed(Role.EDIT)
     @Operation(summary = "Record a timeline entry", description = "Retrying with the same entryId and content records nothing; other content under the same id is 409.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "Detection", value = """
             {"entryId": "first-alert", "at": "2025-11-18T11:31:00Z", "kind": "DETECTION",
@@ -48,6 +53,8 @@ public class TimelineResource {
     }
 
     @PUT
+
+    @RolesAllowed(Role.EDIT)
     @Path("/{entryId}")
     @Operation(summary = "Correct a timeline entry", description = "Replaces its content; the previous content stays in history. 409 if retracted.")
     public Response correct(@PathParam("id") String id, @PathParam("entryId") String entryId,
@@ -56,6 +63,8 @@ public class TimelineResource {
     }
 
     @DELETE
+
+    @RolesAllowed(Role.EDIT)
     @Path("/{entryId}")
     @Operation(summary = "Retract a timeline entry", description = "The entry stays in history, marked retracted with the reason.")
     public Response retract(@PathParam("id") String id, @PathParam("entryId") String entryId,

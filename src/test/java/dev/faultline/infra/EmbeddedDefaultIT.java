@@ -63,6 +63,12 @@ class EmbeddedDefaultIT {
     @Test
     void starts_without_a_database_url_and_keeps_its_data_across_a_restart() throws Exception {
         start();
+        assertThat(Files.readString(dataDir.resolve("app.log"))).as("the embedded default listens on loopback only")
+                .contains("Listening on: http://127.0.0.1:" + port);
+        assertThat(get("/api/incidents/aws-2025-10-20").statusCode()).as("no credentials, no reads").isEqualTo(401);
+        String printed = printedTokens();
+        assertThat(printed.lines()).as("the first start prints one admin token").hasSize(1);
+        token = printed.trim();
         HttpResponse<String> declared = send(HttpRequest.newBuilder(uri("/api/incidents"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
@@ -78,6 +84,7 @@ class EmbeddedDefaultIT {
         stop();
         deleteTree(dataDir.resolve("index"));
         start();
+        assertThat(printedTokens().trim()).as("a restart creates no other token").isEqualTo(token);
 
         HttpResponse<String> again = get("/api/incidents/our-own-outage");
         assertThat(again.statusCode()).isEqualTo(200);
@@ -100,6 +107,7 @@ class EmbeddedDefaultIT {
     @Test
     void the_plain_command_runs_a_child_jvm_with_a_bounded_heap_and_stops_it() throws Exception {
         start();
+        token = printedTokens().trim();
         List<ProcessHandle> children = app.toHandle().children().toList();
         assertThat(children).as("the launcher's child JVM").hasSize(1);
         assertThat(children.get(0).info().arguments().map(List::of).orElse(List.of())).contains("-Xmx512m");
@@ -170,7 +178,24 @@ class EmbeddedDefaultIT {
     }
 
     HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder authorized = HttpRequest.newBuilder(request, (name, value) -> true);
+        if (token != null) {
+            authorized.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(authorized.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The admin token the first start printed in the log (issue 20); none before it is read. */
+    String token;
+
+    String printedTokens() throws IOException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("fl_[A-Za-z0-9_-]{43}")
+                .matcher(Files.readString(dataDir.resolve("app.log")));
+        StringBuilder found = new StringBuilder();
+        while (m.find()) {
+            found.append(m.group()).append('\n');
+        }
+        return found.toString();
     }
 
     URI uri(String path) {

@@ -116,7 +116,7 @@ class IncidentResourceTest {
                 .body("incidentId", is(id), "version", is(2),
                         "events.type", contains("IncidentDeclared", "TimelineEntryRecorded", "IncidentDetailsRevised"),
                         "events.sequence", contains(0, 1, 2),
-                        "events.actor", everyItem(is("anonymous")),
+                        "events.actor", everyItem(is("token:FAULTLINE_ADMIN_TOKEN")),
                         "events.via", everyItem(is("api")),
                         "events[2].correlationId", is("walkthrough-1"),
                         "events[1].payload.entryId", is("alert"),

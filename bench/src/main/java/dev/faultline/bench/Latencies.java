@@ -5,6 +5,13 @@ import java.util.Arrays;
 /** Collected latencies in microseconds, with percentiles. One per thread, merged at the end. */
 final class Latencies {
 
+    /** Every API call needs a token (issue 20): the admin token the benchmark scripts start the app with. */
+    static java.net.http.HttpRequest.Builder request(java.net.URI uri) {
+        return java.net.http.HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer " + System.getenv("FAULTLINE_ADMIN_TOKEN"));
+    }
+
+
     private long[] micros = new long[1 << 16];
     private int size;
 

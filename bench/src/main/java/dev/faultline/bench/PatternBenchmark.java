@@ -48,7 +48,7 @@ public final class PatternBenchmark {
     static double peerLoad(String baseUrl, String jdbcUrl) throws Exception {
         long t0 = System.nanoTime();
         HttpClient http = HttpClient.newHttpClient();
-        JsonNode taxonomy = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/taxonomy")).build(),
+        JsonNode taxonomy = JSON.readTree(http.send(Latencies.request(URI.create(baseUrl + "/api/taxonomy")).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", ""); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS peer_label, peer_action, peer_incident, peer_family");
@@ -250,7 +250,7 @@ public final class PatternBenchmark {
     }
 
     static int get(HttpClient http, String url, String field) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+        HttpResponse<String> response = http.send(Latencies.request(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());

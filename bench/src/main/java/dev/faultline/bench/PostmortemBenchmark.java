@@ -28,7 +28,7 @@ public final class PostmortemBenchmark {
         Map<String, Object> report = new LinkedHashMap<>();
         for (int round = 0; round < 3; round++) { // warm every path before measuring any
             for (String format : List.of("markdown", "html", "json", "pdf")) {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/incidents/" + id
+                HttpRequest request = Latencies.request(URI.create(base + "/api/incidents/" + id
                         + "/postmortem?template=google-sre&format=" + format)).build();
                 for (int i = 0; i < (format.equals("pdf") ? 30 : 200); i++) {
                     http.send(request, HttpResponse.BodyHandlers.discarding());
@@ -37,7 +37,7 @@ public final class PostmortemBenchmark {
         }
         for (String format : List.of("markdown", "html", "json", "pdf")) {
             URI uri = URI.create(base + "/api/incidents/" + id + "/postmortem?template=google-sre&format=" + format);
-            HttpRequest request = HttpRequest.newBuilder(uri).build();
+            HttpRequest request = Latencies.request(uri).build();
             Latencies latencies = new Latencies();
             long bytes = 0;
             for (int i = 0; i < requests; i++) {
@@ -59,7 +59,7 @@ public final class PostmortemBenchmark {
         }
         System.out.println("BULK_START " + System.currentTimeMillis() / 1000);
         long t0 = System.nanoTime();
-        HttpResponse<InputStream> zip = http.send(HttpRequest.newBuilder(URI.create(base + "/api/export/postmortems?format=markdown")).build(),
+        HttpResponse<InputStream> zip = http.send(Latencies.request(URI.create(base + "/api/export/postmortems?format=markdown")).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         int entries = 0;
         long bytes = 0;

@@ -160,7 +160,7 @@ public final class RelatedBenchmark {
     }
 
     static List<String> faultline(HttpClient http, String baseUrl, String id) throws Exception {
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(
+        HttpResponse<byte[]> response = http.send(Latencies.request(
                 URI.create(baseUrl + "/api/incidents/" + id + "/related?size=" + SIZE)).build(), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(response.statusCode() + " for " + id + ": " + new String(response.body(), StandardCharsets.UTF_8));

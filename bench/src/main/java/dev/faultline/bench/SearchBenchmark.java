@@ -59,7 +59,7 @@ public final class SearchBenchmark {
             StringBuilder uri = new StringBuilder(baseUrl).append("/api/search?size=").append(size)
                     .append("&q=").append(URLEncoder.encode(query.q(), StandardCharsets.UTF_8));
             query.filters().forEach((k, v) -> uri.append('&').append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(uri.toString())).build(),
+            HttpResponse<byte[]> response = http.send(Latencies.request(URI.create(uri.toString())).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(response.statusCode() + " for " + uri + ": " + new String(response.body(), StandardCharsets.UTF_8));

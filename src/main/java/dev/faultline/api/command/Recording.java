@@ -15,6 +15,8 @@ public final class Recording {
     public static final String VIA = "via";
     public static final String CORRELATION_ID = "correlationId";
     public static final String ANONYMOUS = "anonymous";
+    /** The actor of what Faultline records by itself (the seed incidents on a first start). */
+    public static final String SYSTEM = "system";
 
     /** Keys copied from each command onto the events it causes. */
     public static final List<String> KEYS = List.of(ACTOR, VIA, CORRELATION_ID);

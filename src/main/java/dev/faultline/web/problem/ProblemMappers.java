@@ -53,6 +53,30 @@ public class ProblemMappers {
         return Problem.of(status, e.getMessage(), errors).toResponse();
     }
 
+    /** No credentials (or an anonymous reader writing): 401, with the scheme to use. */
+    @ServerExceptionMapper
+    public Response unauthenticated(io.quarkus.security.UnauthorizedException e) {
+        return unauthorized("this needs an API token: send 'Authorization: Bearer <token>' (docs/security.md)");
+    }
+
+    /** Credentials that are not a live token: 401. */
+    @ServerExceptionMapper
+    public Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e) {
+        return unauthorized(e.getMessage() == null ? "the credentials were refused" : e.getMessage());
+    }
+
+    private static Response unauthorized(String detail) {
+        return Response.fromResponse(Problem.of(401, "Unauthorized", detail).toResponse())
+                .header("WWW-Authenticate", "Bearer realm=\"faultline\"").build();
+    }
+
+    /** Authenticated, but the role does not allow it: 403. */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return Problem.of(403, "Forbidden", "your role does not allow this (roles: reader < editor < admin; docs/security.md)")
+                .toResponse();
+    }
+
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return e.toResponse();

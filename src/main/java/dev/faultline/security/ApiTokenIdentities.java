@@ -1,0 +1,41 @@
+package dev.faultline.security;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Turns a bearer secret into the identity of its API token: principal {@code token:<name>}, the token's role and those it includes. */
+@ApplicationScoped
+public class ApiTokenIdentities implements IdentityProvider<TokenAuthenticationRequest> {
+
+    /** The identity attribute holding the token's id. */
+    public static final String TOKEN_ID = "faultline.token-id";
+
+    private final ApiTokens tokens;
+
+    ApiTokenIdentities(ApiTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    public Class<TokenAuthenticationRequest> getRequestType() {
+        return TokenAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        return context.runBlocking(() -> tokens.verify(request.getToken().getToken())
+                .map(token -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
+                        .setPrincipal(new QuarkusPrincipal("token:" + token.name()))
+                        .addRoles(token.role().granted())
+                        .addAttribute(TOKEN_ID, token.id())
+                        .build())
+                .orElseThrow(() -> new AuthenticationFailedException("unknown, expired or revoked API token")));
+    }
+}
