@@ -68,8 +68,9 @@ public class PostmortemResource {
                             ? "no incident " + id : "nothing was recorded about " + id + " by " + knownTime,
                             List.of(new Problem.FieldError(knownTime == null ? "id" : "knownAt", "not found")))));
         } catch (TemplateSandbox.InvalidTemplate e) {
-            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "template " + chosen.name() + " version "
-                    + chosen.version() + " cannot render this incident: " + e.getMessage(),
+            // the request is well formed; the template cannot render this incident (a limit, a missing name): 422
+            throw new ProblemException(new Problem("about:blank", "Unprocessable Content", 422, "template " + chosen.name()
+                    + " version " + chosen.version() + " cannot render this incident: " + e.getMessage(), null,
                     List.of(new Problem.FieldError("template", "line " + e.line() + ": " + e.getMessage()))));
         }
     }

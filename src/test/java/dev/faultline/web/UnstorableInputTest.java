@@ -114,6 +114,7 @@ class UnstorableInputTest {
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/api/incidents"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + dev.faultline.support.AdminByDefault.ADMIN_TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> (InputStream) new ByteArrayInputStream(big)))
                 .build();
         int status;

@@ -48,7 +48,8 @@ public final class PostmortemRenderer {
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), StrikethroughExtension.create());
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
     private static final HtmlRenderer HTML = HtmlRenderer.builder().extensions(EXTENSIONS)
-            .escapeHtml(true).sanitizeUrls(true).build();
+            .escapeHtml(true).sanitizeUrls(true)
+            .urlSanitizer(new org.commonmark.renderer.html.DefaultUrlSanitizer(MarkdownSanitizer.SCHEMES)).build();
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String FONT = "DejaVu Sans";
     private static final byte[] REGULAR = resource("/postmortem/fonts/DejaVuSans.ttf");

@@ -50,7 +50,7 @@ public class Postmortems {
         for (IncidentView.Link link : view.links()) {
             details.find(link.incidentId(), null, knownAt).ifPresent(other -> related.put(link.incidentId(), other.title()));
         }
-        String markdown = TemplateSandbox.render(template.template(), PostmortemModel.of(view, related, info))
+        String markdown = output(template, TemplateSandbox.render(template.template(), PostmortemModel.of(view, related, info)))
                 + provenance(view.id(), info);
         byte[] content = PostmortemRenderer.render(format, markdown, view.title(), info, view.id());
         String fileName = view.id() + "-" + template.name()
@@ -62,10 +62,15 @@ public class Postmortems {
     /** A template filled with nothing: headings and "nothing recorded" everywhere, for a new postmortem. */
     public Rendered blank(PostmortemTemplates.PostmortemTemplate template, PostmortemFormat format) {
         PostmortemModel.RenderInfo info = new PostmortemModel.RenderInfo(template.name(), template.version(), 0, null);
-        String markdown = TemplateSandbox.render(template.template(), PostmortemModel.blank(info));
+        String markdown = output(template, TemplateSandbox.render(template.template(), PostmortemModel.blank(info)));
         byte[] content = PostmortemRenderer.render(format, markdown, "Postmortem template " + template.name(), info, null);
         return new Rendered(content, format, template.name() + "-blank." + format.extension(),
                 PostmortemRenderer.sha256Hex(content), template.name(), template.version(), 0, null);
+    }
+
+    /** A custom template's output is sanitised ({@link MarkdownSanitizer}); a built-in's is safe by construction. */
+    private static String output(PostmortemTemplates.PostmortemTemplate template, String markdown) {
+        return template.builtIn() ? markdown : MarkdownSanitizer.clean(markdown);
     }
 
     private static String provenance(String incidentId, PostmortemModel.RenderInfo info) {

@@ -18,7 +18,9 @@ import java.util.Map;
  *
  * <p>Bounded: a loop over a number literal may not count past {@link #MAX_LOOP_RANGE} (a 60-byte
  * template of two nested 100,000-loops once rendered forever), and a rendering stops with an error
- * once its output passes {@link #MAX_OUTPUT_CHARS} or it has run for {@link #MAX_RENDER_MILLIS}.
+ * once its output passes {@link #MAX_OUTPUT_CHARS}, its loops have run {@link #MAX_ITERATIONS} times
+ * in all ({@link BoundedLoops}: nested loops that write nothing stop too) or it has run for
+ * {@link #MAX_RENDER_MILLIS}.
  * Loops over the model are bounded by the model, whose lists the size limits of the API bound.
  */
 public final class TemplateSandbox {
@@ -37,11 +39,15 @@ public final class TemplateSandbox {
         }
     }
 
-    private static final Engine ENGINE = Engine.builder().addDefaults().strictRendering(true).build();
+    /** The default sections, with loops that count against the rendering's budget ({@link BoundedLoops}). */
+    private static final Engine ENGINE = Engine.builder().addDefaults().addSectionHelper(new BoundedLoops())
+            .strictRendering(true).build();
 
     static final int MAX_LOOP_RANGE = 10_000;
     static final int MAX_OUTPUT_CHARS = 10_000_000;
     static final long MAX_RENDER_MILLIS = 10_000;
+    /** Loop iterations of one rendering, all loops together (the largest real export runs a few thousand). */
+    static final long MAX_ITERATIONS = 1_000_000;
 
     private TemplateSandbox() {
     }
@@ -72,7 +78,9 @@ public final class TemplateSandbox {
         try {
             TemplateInstance instance = template.instance();
             model.forEach(instance::data);
-            BoundedOutput output = new BoundedOutput();
+            BoundedLoops.Budget budget = new BoundedLoops.Budget(MAX_ITERATIONS, MAX_RENDER_MILLIS);
+            instance.setAttribute(BoundedLoops.BUDGET, budget);
+            BoundedOutput output = new BoundedOutput(budget);
             instance.consume(output).toCompletableFuture().join();
             return output.toString();
         } catch (java.util.concurrent.CompletionException e) {
@@ -98,17 +106,19 @@ public final class TemplateSandbox {
     /** Collects the rendering, and stops it once it is too long or has run too long. */
     private static final class BoundedOutput implements java.util.function.Consumer<String> {
         private final StringBuilder text = new StringBuilder();
-        private final long deadline = System.nanoTime() + MAX_RENDER_MILLIS * 1_000_000;
+        private final BoundedLoops.Budget budget;
+
+        BoundedOutput(BoundedLoops.Budget budget) {
+            this.budget = budget;
+        }
 
         @Override
         public void accept(String chunk) {
             text.append(chunk);
             if (text.length() > MAX_OUTPUT_CHARS) {
-                throw new InvalidTemplate(0, "the rendering is longer than " + MAX_OUTPUT_CHARS + " characters", null);
+                throw new InvalidTemplate(0, "the rendering is longer than " + MAX_OUTPUT_CHARS + " characters (limit)", null);
             }
-            if (System.nanoTime() > deadline) {
-                throw new InvalidTemplate(0, "the rendering took longer than " + MAX_RENDER_MILLIS + " ms", null);
-            }
+            budget.time();
         }
 
         @Override
