@@ -26,6 +26,8 @@ bench_cp="bench/target/faultline-bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*"
 # curl, the wrk scripts and the Java clients send it.
 export FAULTLINE_ADMIN_TOKEN=${FAULTLINE_ADMIN_TOKEN:-bench-admin-token-0123456789}
 curl() { command curl -H "Authorization: Bearer $FAULTLINE_ADMIN_TOKEN" "$@"; }
+# a load generator is one credential: the per-credential rate limits would measure themselves
+export FAULTLINE_RATE_LIMIT_WRITES_PER_MINUTE=0 FAULTLINE_RATE_LIMIT_EXPORTS_PER_MINUTE=0
 
 # The README's run command has no JVM flags; JAVA_OPTS adds some (for an A/B).
 app_java_opts=${JAVA_OPTS:-}

@@ -21,6 +21,8 @@ pid=""
 # every API call needs a token (issue 20): the app starts with this admin token, curl and fault_load.py send it
 export FAULTLINE_ADMIN_TOKEN=${FAULTLINE_ADMIN_TOKEN:-drill-admin-token-0123456789}
 curl() { command curl -H "Authorization: Bearer $FAULTLINE_ADMIN_TOKEN" "$@"; }
+# a load generator is one credential: the per-credential rate limits would measure themselves
+export FAULTLINE_RATE_LIMIT_WRITES_PER_MINUTE=0 FAULTLINE_RATE_LIMIT_EXPORTS_PER_MINUTE=0
 
 postmaster_pid() { head -1 "$data/pg/postmaster.pid" 2>/dev/null || true; }
 pg_port() { sed -n 4p "$data/pg/postmaster.pid" 2>/dev/null || true; }

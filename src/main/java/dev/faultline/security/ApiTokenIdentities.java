@@ -4,7 +4,6 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -12,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** Turns a bearer secret into the identity of its API token: principal {@code token:<name>}, the token's role and those it includes. */
 @ApplicationScoped
-public class ApiTokenIdentities implements IdentityProvider<TokenAuthenticationRequest> {
+public class ApiTokenIdentities implements IdentityProvider<ApiTokenAuthentication.ApiTokenRequest> {
 
     /** The identity attribute holding the token's id. */
     public static final String TOKEN_ID = "faultline.token-id";
@@ -24,13 +23,13 @@ public class ApiTokenIdentities implements IdentityProvider<TokenAuthenticationR
     }
 
     @Override
-    public Class<TokenAuthenticationRequest> getRequestType() {
-        return TokenAuthenticationRequest.class;
+    public Class<ApiTokenAuthentication.ApiTokenRequest> getRequestType() {
+        return ApiTokenAuthentication.ApiTokenRequest.class;
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        return context.runBlocking(() -> tokens.verify(request.getToken().getToken())
+    public Uni<SecurityIdentity> authenticate(ApiTokenAuthentication.ApiTokenRequest request, AuthenticationRequestContext context) {
+        return context.runBlocking(() -> tokens.verify(request.secret())
                 .map(token -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
                         .setPrincipal(new QuarkusPrincipal("token:" + token.name()))
                         .addRoles(token.role().granted())

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Who is calling, as recorded on the events a request causes: the authenticated principal
- * ({@code token:<name>}, or an OpenID Connect subject), never anything the client merely claims in a header.
+ * ({@code token:<name>}, or {@code oidc:<subject>}), never anything the client merely claims in a header.
  */
 @ApplicationScoped
 public class Caller {
@@ -20,6 +20,12 @@ public class Caller {
     /** The current principal's name, or {@value ApiTokenAuthentication#ANONYMOUS}. */
     public String actor() {
         SecurityIdentity current = identity.getIdentity();
-        return current == null || current.isAnonymous() ? ApiTokenAuthentication.ANONYMOUS : current.getPrincipal().getName();
+        if (current == null || current.isAnonymous()) {
+            return ApiTokenAuthentication.ANONYMOUS;
+        }
+        if (current.getPrincipal() instanceof org.eclipse.microprofile.jwt.JsonWebToken jwt && jwt.getSubject() != null) {
+            return "oidc:" + jwt.getSubject(); // the provider's stable subject, not a display name
+        }
+        return current.getPrincipal().getName();
     }
 }

@@ -10,7 +10,8 @@ import org.jboss.logging.Logger;
 /**
  * The first way in. With {@code FAULTLINE_ADMIN_TOKEN} set (automation, CI), that secret is an admin
  * token named {@value #CONFIGURED}; a new value replaces the previous one. Otherwise, on a start
- * with no live token at all, an admin token is created and printed once in the log, as Jupyter does.
+ * with no live token at all and no OpenID Connect, an admin token is created and printed once in the
+ * log, as Jupyter does.
  */
 @ApplicationScoped
 class FirstAdminToken {
@@ -23,10 +24,13 @@ class FirstAdminToken {
 
     private final ApiTokens tokens;
     private final Optional<String> configured;
+    private final boolean oidc;
 
-    FirstAdminToken(ApiTokens tokens, @ConfigProperty(name = "faultline.admin-token") Optional<String> configured) {
+    FirstAdminToken(ApiTokens tokens, @ConfigProperty(name = "faultline.admin-token") Optional<String> configured,
+                    @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "false") boolean oidc) {
         this.tokens = tokens;
         this.configured = configured.filter(s -> !s.isBlank());
+        this.oidc = oidc;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -43,7 +47,7 @@ class FirstAdminToken {
             }
             return;
         }
-        if (!tokens.anyActive()) {
+        if (!oidc && !tokens.anyActive()) { // with OpenID Connect, admins come from the identity provider
             ApiTokens.Created created = tokens.create(FIRST, Role.ADMIN, null, "first start");
             LOG.infof("""
                     
