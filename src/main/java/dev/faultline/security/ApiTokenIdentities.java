@@ -8,6 +8,7 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 
 /** Turns a bearer secret into the identity of its API token: principal {@code token:<name>}, the token's role and those it includes. */
 @ApplicationScoped
@@ -29,12 +30,19 @@ public class ApiTokenIdentities implements IdentityProvider<ApiTokenAuthenticati
 
     @Override
     public Uni<SecurityIdentity> authenticate(ApiTokenAuthentication.ApiTokenRequest request, AuthenticationRequestContext context) {
-        return context.runBlocking(() -> tokens.verify(request.secret())
-                .map(token -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
-                        .setPrincipal(new QuarkusPrincipal("token:" + token.name()))
-                        .addRoles(token.role().granted())
-                        .addAttribute(TOKEN_ID, token.id())
-                        .build())
+        Optional<ApiTokens.Token> recent = tokens.recentlyVerified(request.secret());
+        if (recent.isPresent()) {
+            return Uni.createFrom().item(identity(recent.get()));
+        }
+        return context.runBlocking(() -> tokens.verify(request.secret()).map(ApiTokenIdentities::identity)
                 .orElseThrow(() -> new AuthenticationFailedException("unknown, expired or revoked API token")));
+    }
+
+    private static SecurityIdentity identity(ApiTokens.Token token) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal("token:" + token.name()))
+                .addRoles(token.role().granted())
+                .addAttribute(TOKEN_ID, token.id())
+                .build();
     }
 }
