@@ -51,7 +51,9 @@ class CatalogueTest {
         post("/api/incidents/" + b + "/root-causes", Map.of("rootCauseId", "latent", "summary", "A dormant race in the planner",
                 "labels", java.util.List.of("defect:latent-bug"))).statusCode(200);
 
-        given().get("/api/incidents?organization=" + org + "&sort=-title").then().body("items.id", contains(c, b, a));
+        // the catalogue is eventually consistent: wait until it holds all three
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/api/incidents?organization=" + org + "&sort=-title").then().body("items.id", contains(c, b, a)));
         given().get("/api/incidents?organization=" + org + "&sort=-severity").then().body("items.id", contains(c, b, a));
         given().get("/api/incidents?organization=" + org + "&sort=severity").then().body("items.id", contains(a, b, c));
         given().get("/api/incidents?organization=" + org + "&sort=-organization").then().body("total", is(3));
