@@ -56,10 +56,13 @@ public class ProjectionStatuses {
         } else if (head < 0) {
             lag = 0L; // an empty store: nothing to process
         }
+        Long read = processor.read().isPresent() ? processor.read().getAsLong() : null;
+        Long unread = read != null ? Long.valueOf(Math.max(head - read, 0)) : lag;
+        Long deferred = lag == null || unread == null ? null : Math.max(lag - unread, 0);
         ProjectionStatus.Rebuild rebuildStatus = progress == null ? null : new ProjectionStatus.Rebuild(
                 progress.running(), progress.reason(), progress.processed(), progress.total(),
                 Math.round(progress.eventsPerSecond()), progress.eta(), String.valueOf(progress.startedAt()),
                 progress.finishedAt() == null ? null : progress.finishedAt().toString(), progress.error());
-        return new ProjectionStatus(name, state, position, head, lag, parked, rebuildStatus);
+        return new ProjectionStatus(name, state, position, head, lag, unread, deferred, parked, rebuildStatus);
     }
 }

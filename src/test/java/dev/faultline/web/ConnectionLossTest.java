@@ -95,7 +95,9 @@ class ConnectionLossTest {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
                 given().get("/api/admin/projections").then().statusCode(200)
                         .body("state", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is("LIVE")),
-                                "lag", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is(0))));
+                                "lag", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is(0)),
+                                "unread", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is(0)),
+                                "deferred", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is(0))));
     }
 
     private static Response append(String id, String entryId) {

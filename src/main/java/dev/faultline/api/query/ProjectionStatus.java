@@ -5,12 +5,16 @@ import java.util.List;
 
 /**
  * A projection (read model fed from the event store): its state, the global position it has
- * written up to, the store's newest position and the difference; {@code parked} are the events it
- * could not apply (state DEGRADED while there are any); {@code rebuild} is the current or last
- * rebuild, null when there was none.
+ * written up to, the store's newest position and the difference ({@code lag}, what a
+ * {@code minPosition} read may wait for). The lag splits in two: {@code unread}, events the
+ * projection has not read yet, and {@code deferred}, events it has read whose write is waiting
+ * (the search index defers re-indexing a busy incident; after a bulk import most of a large lag is
+ * deferred work, not a stalled projection). {@code parked} are the events it could not apply
+ * (state DEGRADED while there are any); {@code rebuild} is the current or last rebuild, null when
+ * there was none.
  */
-public record ProjectionStatus(String name, State state, Long position, long head, Long lag,
-                               List<ParkedEvent> parked, Rebuild rebuild) {
+public record ProjectionStatus(String name, State state, Long position, long head, Long lag, Long unread,
+                               Long deferred, List<ParkedEvent> parked, Rebuild rebuild) {
 
     public enum State {
         /** Applying every event. */
