@@ -1,0 +1,150 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, get, Incident, Related, token } from '../api';
+import { navigate } from '../main';
+
+const MINUTE = 60_000;
+const TEMPLATES = ['google-sre', 'atlassian', 'pagerduty'];
+const FORMATS = ['markdown', 'html', 'pdf', 'json'];
+
+function duration(iso?: string) {
+  if (!iso) return '—';
+  const m = iso.match(/PT(?:(\d+)H)?(?:(\d+)M)?/);
+  if (!m) return iso;
+  return [m[1] && `${m[1]} h`, m[2] && `${m[2]} min`].filter(Boolean).join(' ') || '0 min';
+}
+
+function when(iso: string) {
+  return iso.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
+}
+
+/** Downloads an export with the token (a plain link could not send it). */
+async function download(id: string, template: string, format: string) {
+  const response = await fetch(`/api/incidents/${id}/postmortem?template=${template}&format=${format}`, {
+    headers: { Authorization: `Bearer ${token() ?? ''}` },
+  });
+  if (!response.ok) return;
+  const url = URL.createObjectURL(await response.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `${id}-${template}.${format === 'markdown' ? 'md' : format}`;
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+export function IncidentPage({ id }: { id: string }) {
+  const [full, setFull] = useState<Incident | null>(null);
+  const [at, setAt] = useState<number | null>(null); // incident time, ms; null = now
+  const [shown, setShown] = useState<Incident | null>(null);
+  const [related, setRelated] = useState<Related | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    get<Incident>(`/api/incidents/${id}`).then((i) => { setFull(i); setShown(i); document.title = `${i.title} · Faultline`; })
+      .catch((e) => setError(e instanceof ApiError && e.status === 404 ? `No incident "${id}".` : e.message));
+    get<Related>(`/api/incidents/${id}/related?size=5`).then(setRelated).catch(() => setRelated(null));
+  }, [id]);
+
+  useEffect(() => {
+    if (!full) return;
+    if (at === null) { setShown(full); return; }
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      get<Incident>(`/api/incidents/${id}?at=${new Date(at).toISOString()}`, controller.signal).then(setShown).catch(() => {});
+    }, 100);
+    return () => { clearTimeout(timer); controller.abort(); };
+  }, [at, full]);
+
+  if (error) return <p class="error" role="alert">{error}</p>;
+  if (!full || !shown) return <p class="loading">Loading…</p>;
+
+  const start = Date.parse(full.startedAt) - 30 * MINUTE;
+  const end = Date.parse(full.resolution?.resolvedAt ?? new Date().toISOString());
+  const value = at ?? end;
+  const d = shown.derived ?? {};
+
+  return (
+    <article class="incident">
+      <p class="crumbs"><a href="/" onClick={(e) => { e.preventDefault(); history.back(); }}>← back to search</a></p>
+      <h1>{full.title}</h1>
+      <p class="meta">{full.organization} · started {when(full.startedAt)} · <span class={`sev ${full.severity}`}>{full.severity}</span> · <strong data-testid="status">{shown.status}</strong></p>
+      <dl class="figures">
+        <div><dt>Time to detect</dt><dd>{duration(d.timeToDetect)}</dd></div>
+        <div><dt>Time to mitigate</dt><dd>{duration(d.timeToMitigate)}</dd></div>
+        <div><dt>Time to resolve</dt><dd>{duration(d.timeToResolve)}</dd></div>
+      </dl>
+
+      <section class="replay" aria-label="Replay">
+        <label for="at">As it stood at <output data-testid="at">{when(new Date(value).toISOString())}</output></label>
+        <input id="at" type="range" min={start} max={end} step={MINUTE} value={value}
+          onInput={(e) => setAt(Number((e.target as HTMLInputElement).value))} />
+      </section>
+
+      {shown.summary && <p class="summary">{shown.summary}</p>}
+
+      <section>
+        <h2>Root causes</h2>
+        {shown.rootCauses.length === 0 ? <p class="empty">None identified yet at this time.</p> : (
+          <ul class="causes">
+            {shown.rootCauses.map((c) => (
+              <li key={c.id} data-testid={`cause-${c.id}`} class={c.status === 'RULED_OUT' ? 'ruled-out' : ''}>
+                <span class="badge">{c.status.replace('_', ' ')}</span> {c.summary}
+                <div class="labels">{c.labels.map((l) => <code key={l}>{l}</code>)}</div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section>
+        <h2>Timeline</h2>
+        <ol class="timeline">
+          {shown.timeline.map((t) => (
+            <li key={t.id}>
+              <time>{when(t.at)}</time> <span class="kind">{t.kind}</span>
+              {t.confidence && <span class="badge">{t.confidence}</span>} {t.text}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {shown.statements.length > 0 && (
+        <section>
+          <h2>What they said</h2>
+          {shown.statements.map((s) => (
+            <blockquote key={s.id}>“{s.quote}”<footer>— {s.speaker}{s.role ? `, ${s.role}` : ''}</footer></blockquote>
+          ))}
+        </section>
+      )}
+
+      {shown.remediations.length > 0 && (
+        <section>
+          <h2>Remediations</h2>
+          <ul>{shown.remediations.map((r) => <li key={r.id}><span class="badge">{r.status}</span> {r.description}</li>)}</ul>
+        </section>
+      )}
+
+      {related && related.items.length > 0 && (
+        <section>
+          <h2>Related incidents</h2>
+          <ul class="related">
+            {related.items.map((r) => (
+              <li key={r.id}>
+                <a href={`/incidents/${r.id}`} onClick={(e) => { e.preventDefault(); navigate(`/incidents/${r.id}`); }}>{r.title}</a>
+                <div class="meta">{r.organization} · {r.startedAt.slice(0, 10)} · {r.reasons.slice(0, 2).map((x) => x.detail.split(' — ')[0]).join(', ')}</div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section>
+        <h2>Export the postmortem</h2>
+        <div class="exports">
+          {TEMPLATES.map((t) => (
+            <div key={t}><span>{t}</span>{FORMATS.map((f) => <button key={f} onClick={() => download(id, t, f)}>{f}</button>)}</div>
+          ))}
+        </div>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vite';
+import preact from '@preact/preset-vite';
+
+// Built into dist/, which the Maven build copies into the jar (META-INF/resources, served at /).
+// `npm run dev` serves the UI on :5173 and sends /api to the app on :8080.
+export default defineConfig({
+  plugins: [preact()],
+  build: { outDir: 'dist', emptyOutDir: true, target: 'es2020' },
+  server: { proxy: { '/api': 'http://localhost:8080' } },
+});
