@@ -12,6 +12,7 @@ const data = mkdtempSync(join('..', 'target', 'e2e-data-')); // under target/: m
 export default defineConfig({
   testDir: 'e2e',
   timeout: 60_000,
+  expect: { timeout: 10_000 },
   workers: 1,
   reporter: [['list']],
   use: {

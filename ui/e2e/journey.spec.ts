@@ -2,6 +2,18 @@ import { expect, Page, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { TOKEN } from '../playwright.config';
 
+// On a first start the app imports the seed incidents and indexes them asynchronously: the journeys
+// begin once every projection has caught up, as a user arriving a minute later would find it.
+test.beforeAll(async ({ request }) => {
+  test.setTimeout(150_000);
+  await expect.poll(async () => {
+    const response = await request.get('/api/admin/projections', { headers: { Authorization: `Bearer ${TOKEN}` } });
+    if (!response.ok()) return false;
+    const projections = (await response.json()) as { lag: number | null; rebuild?: { running: boolean } | null }[];
+    return projections.every((p) => p.lag === 0 && !p.rebuild?.running);
+  }, { timeout: 120_000, intervals: [500] }).toBe(true);
+});
+
 async function signIn(page: Page) {
   await page.goto('/');
   await page.getByLabel('API token').fill(TOKEN);
