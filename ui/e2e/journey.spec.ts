@@ -85,3 +85,20 @@ test('no serious or critical accessibility violations on the search and incident
     expect(bad.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   }
 });
+
+test('the knowledge slider shows what was known after each recorded event, and the history who recorded it', async ({ page }) => {
+  await signIn(page);
+  await page.goto('/incidents/cloudflare-2025-11-18');
+  await expect(page.getByTestId('cause-ddos-hypothesis')).toBeVisible();
+  await setRange(page, '#known', 0);
+  await expect(page.getByTestId('known')).toContainText('event 1 of');
+  await expect(page.getByTestId('known')).toContainText('IncidentDeclared');
+  await expect(page.getByText('None identified yet at this time.')).toBeVisible();
+  await expect(page.getByTestId('cause-ddos-hypothesis')).toHaveCount(0);
+  const last = await page.locator('#known').getAttribute('max');
+  await setRange(page, '#known', Number(last));
+  await expect(page.getByTestId('cause-ddos-hypothesis')).toContainText('RULED OUT');
+  await page.getByText(/History: \d+ recorded events/).click();
+  await expect(page.locator('.history li').first()).toContainText('by system via seed');
+  await expect(page.getByRole('heading', { name: 'Had we seen this before?' })).toBeVisible();
+});

@@ -104,10 +104,22 @@ export interface Incident {
   contributingFactors: { id: string; text: string; labels: string[] }[];
   remediations: { id: string; description: string; type: string; status: string; owner?: string }[];
   resolution?: { resolvedAt: string; how?: string } | null;
+  impact?: { description?: string; affectedServices?: string[] } | null;
+  declaredAt: string;
+  lastRecordedAt: string;
   derived?: Record<string, string>;
   links: { incidentId: string; relation: string; note?: string }[];
 }
 
 export interface Related {
   items: { id: string; title: string; organization: string; startedAt: string; score: number; reasons: { kind: string; detail: string }[] }[];
+}
+
+export interface History {
+  events: { type: string; sequence: number; recordedAt: string; actor: string; via: string }[];
+}
+
+export interface Recurrences {
+  total: number;
+  items: { earlier: { incidentId: string; title: string; organization: string; startedAt: string }; sharedPatterns: string[] }[];
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, Incident, Related, token } from '../api';
+import { ApiError, get, History, Incident, Recurrences, Related, token } from '../api';
 import { navigate } from '../main';
 
 const MINUTE = 60_000;
@@ -36,23 +36,32 @@ export function IncidentPage({ id }: { id: string }) {
   const [at, setAt] = useState<number | null>(null); // incident time, ms; null = now
   const [shown, setShown] = useState<Incident | null>(null);
   const [related, setRelated] = useState<Related | null>(null);
+  const [record, setRecord] = useState<History | null>(null);
+  const [known, setKnown] = useState<number | null>(null); // index of the last event known; null = all
+  const [recurrences, setRecurrences] = useState<Recurrences | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     get<Incident>(`/api/incidents/${id}`).then((i) => { setFull(i); setShown(i); document.title = `${i.title} · Faultline`; })
       .catch((e) => setError(e instanceof ApiError && e.status === 404 ? `No incident "${id}".` : e.message));
     get<Related>(`/api/incidents/${id}/related?size=5`).then(setRelated).catch(() => setRelated(null));
+    get<History>(`/api/incidents/${id}/events`).then(setRecord).catch(() => setRecord(null));
+    get<Recurrences>(`/api/incidents/${id}/recurrence?size=3`).then(setRecurrences).catch(() => setRecurrences(null));
   }, [id]);
 
   useEffect(() => {
     if (!full) return;
-    if (at === null) { setShown(full); return; }
+    const knownAt = known === null || !record ? null : record.events[known].recordedAt;
+    if (at === null && knownAt === null) { setShown(full); return; }
+    const params = new URLSearchParams();
+    if (at !== null) params.set('at', new Date(at).toISOString());
+    if (knownAt !== null) params.set('knownAt', knownAt);
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      get<Incident>(`/api/incidents/${id}?at=${new Date(at).toISOString()}`, controller.signal).then(setShown).catch(() => {});
+      get<Incident>(`/api/incidents/${id}?${params}`, controller.signal).then(setShown).catch(() => {});
     }, 100);
     return () => { clearTimeout(timer); controller.abort(); };
-  }, [at, full]);
+  }, [at, known, full]);
 
   if (error) return <p class="error" role="alert">{error}</p>;
   if (!full || !shown) return <p class="loading">Loading…</p>;
@@ -77,6 +86,15 @@ export function IncidentPage({ id }: { id: string }) {
         <label for="at">As it stood at <output data-testid="at">{when(new Date(value).toISOString())}</output></label>
         <input id="at" type="range" min={start} max={end} step={MINUTE} value={value}
           onInput={(e) => setAt(Number((e.target as HTMLInputElement).value))} />
+        {record && record.events.length > 1 && (
+          <>
+            <label for="known">As the knowledge base knew it after <output data-testid="known">
+              {(() => { const e = record.events[known ?? record.events.length - 1]; return `event ${e.sequence + 1} of ${record.events.length}: ${e.type} (${when(e.recordedAt)})`; })()}
+            </output></label>
+            <input id="known" type="range" min={0} max={record.events.length - 1} step={1} value={known ?? record.events.length - 1}
+              onInput={(e) => setKnown(Number((e.target as HTMLInputElement).value))} />
+          </>
+        )}
       </section>
 
       {shown.summary && <p class="summary">{shown.summary}</p>}
@@ -107,6 +125,20 @@ export function IncidentPage({ id }: { id: string }) {
         </ol>
       </section>
 
+      {shown.contributingFactors.length > 0 && (
+        <section>
+          <h2>Contributing factors</h2>
+          <ul>{shown.contributingFactors.map((f) => <li key={f.id}>{f.text}</li>)}</ul>
+        </section>
+      )}
+
+      {shown.impact?.description && (
+        <section>
+          <h2>Impact</h2>
+          <p>{shown.impact.description}</p>
+        </section>
+      )}
+
       {shown.statements.length > 0 && (
         <section>
           <h2>What they said</h2>
@@ -135,6 +167,39 @@ export function IncidentPage({ id }: { id: string }) {
             ))}
           </ul>
         </section>
+      )}
+
+      {shown.links.length > 0 && (
+        <section>
+          <h2>Linked incidents</h2>
+          <ul>{shown.links.map((l) => (
+            <li key={l.incidentId + l.relation}>{l.relation.replace(/_/g, ' ').toLowerCase()}{' '}
+              <a href={`/incidents/${l.incidentId}`} onClick={(e) => { e.preventDefault(); navigate(`/incidents/${l.incidentId}`); }}>{l.incidentId}</a>
+              {l.note ? ` — ${l.note}` : ''}</li>
+          ))}</ul>
+        </section>
+      )}
+
+      {recurrences && recurrences.items.length > 0 && (
+        <section>
+          <h2>Had we seen this before?</h2>
+          <p class="meta">{recurrences.total} earlier incident{recurrences.total === 1 ? '' : 's'} share a root-cause pattern with this one.</p>
+          <ul>{recurrences.items.map((r) => (
+            <li key={r.earlier.incidentId}>
+              <a href={`/incidents/${r.earlier.incidentId}`} onClick={(e) => { e.preventDefault(); navigate(`/incidents/${r.earlier.incidentId}`); }}>{r.earlier.title}</a>
+              <div class="meta">{r.earlier.organization} · {r.earlier.startedAt.slice(0, 10)} · {r.sharedPatterns.slice(0, 2).join(', ')}</div>
+            </li>
+          ))}</ul>
+        </section>
+      )}
+
+      {record && (
+        <details class="history">
+          <summary>History: {record.events.length} recorded events</summary>
+          <ol>{record.events.map((e) => (
+            <li key={e.sequence}><time>{when(e.recordedAt)}</time> {e.type} <span class="meta">by {e.actor} via {e.via}</span></li>
+          ))}</ol>
+        </details>
       )}
 
       <section>
