@@ -3,13 +3,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { signIn, signOut, token } from './api';
 import { SearchPage } from './pages/Search';
 import { IncidentPage } from './pages/Incident';
+import { Link } from './nav';
 import './styles.css';
 
-/** Client-side navigation: the URL is the state, so links are shareable and the back button works. */
-export function navigate(to: string) {
-  history.pushState(null, '', to);
-  dispatchEvent(new PopStateEvent('popstate'));
-}
 
 function useLocation() {
   const [location, setLocation] = useState(() => window.location.pathname + window.location.search);
@@ -50,7 +46,7 @@ function App() {
   return (
     <>
       <header class="top">
-        <a class="brand" href="/" onClick={(e) => { e.preventDefault(); navigate('/'); }}>Faultline</a>
+        <Link class="brand" href="/">Faultline</Link>
         <span class="tagline">outages, linked by root cause</span>
         {signedIn ? (
           <button class="link" onClick={() => { signOut(); setSignedIn(false); }}>Sign out</button>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, History, Incident, Recurrences, Related, token } from '../api';
-import { navigate } from '../main';
+import { Link } from '../nav';
 
 const MINUTE = 60_000;
 const TEMPLATES = ['google-sre', 'atlassian', 'pagerduty'];
@@ -161,7 +161,7 @@ export function IncidentPage({ id }: { id: string }) {
           <ul class="related">
             {related.items.map((r) => (
               <li key={r.id}>
-                <a href={`/incidents/${r.id}`} onClick={(e) => { e.preventDefault(); navigate(`/incidents/${r.id}`); }}>{r.title}</a>
+                <Link href={`/incidents/${r.id}`}>{r.title}</Link>
                 <div class="meta">{r.organization} · {r.startedAt.slice(0, 10)} · {r.reasons.slice(0, 2).map((x) => x.detail.split(' — ')[0]).join(', ')}</div>
               </li>
             ))}
@@ -174,7 +174,7 @@ export function IncidentPage({ id }: { id: string }) {
           <h2>Linked incidents</h2>
           <ul>{shown.links.map((l) => (
             <li key={l.incidentId + l.relation}>{l.relation.replace(/_/g, ' ').toLowerCase()}{' '}
-              <a href={`/incidents/${l.incidentId}`} onClick={(e) => { e.preventDefault(); navigate(`/incidents/${l.incidentId}`); }}>{l.incidentId}</a>
+              <Link href={`/incidents/${l.incidentId}`}>{l.incidentId}</Link>
               {l.note ? ` — ${l.note}` : ''}</li>
           ))}</ul>
         </section>
@@ -186,7 +186,7 @@ export function IncidentPage({ id }: { id: string }) {
           <p class="meta">{recurrences.total} earlier incident{recurrences.total === 1 ? '' : 's'} share a root-cause pattern with this one.</p>
           <ul>{recurrences.items.map((r) => (
             <li key={r.earlier.incidentId}>
-              <a href={`/incidents/${r.earlier.incidentId}`} onClick={(e) => { e.preventDefault(); navigate(`/incidents/${r.earlier.incidentId}`); }}>{r.earlier.title}</a>
+              <Link href={`/incidents/${r.earlier.incidentId}`}>{r.earlier.title}</Link>
               <div class="meta">{r.earlier.organization} · {r.earlier.startedAt.slice(0, 10)} · {r.sharedPatterns.slice(0, 2).join(', ')}</div>
             </li>
           ))}</ul>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, get, SearchResult } from '../api';
 import { Highlight } from '../Highlight';
-import { navigate } from '../main';
+import { Link, navigate } from '../nav';
 
 const FACETS: [string, string][] = [['organization', 'Organization'], ['severity', 'Severity'], ['label', 'Root-cause label']];
 const PAGE = 10;
@@ -92,9 +92,9 @@ export function SearchPage() {
           <ol class="hits">
             {result?.hits.map((hit, i) => (
               <li key={hit.id} class={i === active ? 'hit active' : 'hit'}>
-                <a href={`/incidents/${hit.id}`} onClick={(e) => { e.preventDefault(); navigate(`/incidents/${hit.id}`); }}>
+                <Link href={`/incidents/${hit.id}`}>
                   {hit.title}
-                </a>
+                </Link>
                 <div class="meta">{hit.organization} · {hit.startedAt.slice(0, 10)} · <span class={`sev ${hit.severity}`}>{hit.severity}</span> · {hit.status}</div>
                 {Object.entries(hit.highlights).slice(0, 2).map(([field, fragments]) => (
                   <p key={field} class="fragment"><span class="field">{field}</span> <Highlight fragment={fragments[0]} /></p>

@@ -14,9 +14,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class ApiTokenIdentities implements IdentityProvider<ApiTokenAuthentication.ApiTokenRequest> {
 
-    /** The identity attribute holding the token's id. */
-    public static final String TOKEN_ID = "faultline.token-id";
-
     private final ApiTokens tokens;
 
     ApiTokenIdentities(ApiTokens tokens) {
@@ -42,7 +39,6 @@ public class ApiTokenIdentities implements IdentityProvider<ApiTokenAuthenticati
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal("token:" + token.name()))
                 .addRoles(token.role().granted())
-                .addAttribute(TOKEN_ID, token.id())
                 .build();
     }
 }

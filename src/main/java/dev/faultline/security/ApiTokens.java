@@ -119,10 +119,6 @@ public class ApiTokens {
         return query("select " + COLUMNS + " from api_token order by created_at desc, id", s -> { });
     }
 
-    public Optional<Token> find(String id) {
-        return query("select " + COLUMNS + " from api_token where id = ?", s -> s.setString(1, id)).stream().findFirst();
-    }
-
     /** Whether any token can still be used. */
     public boolean anyActive() {
         Instant now = clock.instant();

@@ -241,6 +241,16 @@ class SecurityTest {
     }
 
     @Test
+    void the_ui_is_served_at_its_pages_without_a_token_and_its_index_is_revalidated() {
+        given().auth().none().get("/").then().statusCode(200).contentType(startsWith("text/html"))
+                .header("Cache-Control", "no-cache")
+                .header("Content-Security-Policy", containsString("default-src 'self'"));
+        given().auth().none().get("/incidents/cloudflare-2025-11-18").then().statusCode(200)
+                .contentType(startsWith("text/html")).body(containsString("<div id=\"app\">"));
+        given().auth().none().get("/api/incidents/cloudflare-2025-11-18").then().statusCode(401); // the data is not
+    }
+
+    @Test
     void location_does_not_echo_the_host_header() {
         String location = given().header("Host", "evil.example").contentType(ContentType.JSON)
                 .body(Incidents.declaration("location-outage")).post("/api/incidents")
