@@ -51,6 +51,11 @@ class HostileInputTest {
                 "type", "PREVENT")).post(base + "/remediations"), true);
         String other = declare(newId("hostile-other"));
         String before = snapshot(id);
+        // the catalogue is eventually consistent: count once it holds every incident written so far
+        // (an earlier test class's last incident could otherwise arrive during this test)
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/api/admin/projections").then().statusCode(200)
+                        .body("lag", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is(0))));
         int total = given().get("/api/incidents?size=1").then().extract().path("total");
 
         Map<String, Map<String, Object>> writes = new LinkedHashMap<>();
