@@ -46,7 +46,10 @@ public class RelatedIncidentFinder {
     /** A word in more than this share of incidents says nothing about why. */
     static final double RARE_WORD = 0.2;
 
-    /** How many candidates each source gives: shared labels, shared rare words, nearest in meaning. */
+    /**
+     * How many candidates each source gives: shared labels, shared rare words, nearest in meaning (the
+     * label and meaning sources give at least the page's size, so a large page can fill).
+     */
     static final int LABEL_CANDIDATES = 30;
     static final int TEXT_CANDIDATES = 20;
     static final int SEMANTIC_CANDIDATES = 25;
@@ -91,22 +94,29 @@ public class RelatedIncidentFinder {
         RelatedCandidates.LabelStatistics stats = candidates.labelStatistics();
         Rarity rarity = new Rarity(stats, Taxonomy.current(), candidates);
 
+        Instant before = query.beforeThisOne() ? source.startedAt() : query.startedBefore();
+        // the filters narrow the candidate queries themselves, so a narrow filter still fills a page; as
+        // known at an earlier time, incidents may have differed from the index (now): then they only
+        // narrow the candidates found
+        RelatedCandidates.Filter filter = query.knownAt() != null ? RelatedCandidates.Filter.NONE
+                : new RelatedCandidates.Filter(before, query.organizations(), query.excludedOrganizations(), query.labels());
         Set<String> pool = new LinkedHashSet<>();
         source.links().forEach(l -> pool.add(l.incidentId()));
         pool.addAll(candidates.linkingTo(source.id()));
-        pool.addAll(candidates.byLabels(source.id(), rarity.queryWeights(mine.labels()), LABEL_CANDIDATES).keySet());
+        pool.addAll(candidates.byLabels(source.id(), rarity.queryWeights(mine.labels()), filter,
+                Math.max(LABEL_CANDIDATES, query.size())).keySet());
         // rare, but not only here: a word no other incident has finds nothing
         List<String> rareWords = mine.words().stream()
                 .filter(w -> rarity.incidentsWithWord(w) >= 2 && rarity.wordShare(w) <= RARE_WORD)
                 .sorted(Comparator.comparingDouble(w -> -rarity.wordWeight(w)))
                 .limit(30).toList();
-        pool.addAll(candidates.byText(source.id(), rareWords, TEXT_CANDIDATES).keySet());
+        pool.addAll(candidates.byText(source.id(), rareWords, filter, TEXT_CANDIDATES).keySet());
         // the nearest in meaning, with their cosine (the index does not store vectors: k-NN gives it)
-        Map<String, Float> near = candidates.byMeaning(source.id(), myVector, SEMANTIC_CANDIDATES);
+        Map<String, Float> near = candidates.byMeaning(source.id(), myVector, filter,
+                Math.max(SEMANTIC_CANDIDATES, query.size()));
         pool.addAll(near.keySet());
         pool.remove(source.id());
 
-        Instant before = query.beforeThisOne() ? source.startedAt() : query.startedBefore();
         List<Scored> scored = new ArrayList<>();
         for (Side other : sides(source.id(), pool, query.knownAt(), near, myVector)) {
             if (!accepted(query, before, rarity, other)) {
@@ -164,14 +174,21 @@ public class RelatedIncidentFinder {
             }
             return sides;
         }
+        List<IncidentView> views = new ArrayList<>();
         for (String id : ids) {
-            details.find(id, null, knownAt).ifPresent(view -> {
-                Why why = Why.of(view);
-                float[] vector = myVector == null ? null : whyVectors.centroid(why.sentences());
-                sides.add(new Side(view.id(), view.title(), view.organization(), view.startedAt(), why.labels(),
-                        why.words(), why.sentences(), vector == null ? null : (double) Vectors.dot(myVector, vector),
-                        view.links()));
-            });
+            details.find(id, null, knownAt).ifPresent(views::add);
+        }
+        List<Why> whys = views.stream().map(Why::of).toList();
+        // one lookup for every candidate's sentences: wording known only then may need the model (bounded)
+        Map<String, float[]> vectors = myVector == null ? Map.of()
+                : whyVectors.of(whys.stream().flatMap(w -> w.sentences().stream()).toList());
+        for (int i = 0; i < views.size(); i++) {
+            IncidentView view = views.get(i);
+            Why why = whys.get(i);
+            float[] vector = myVector == null ? null : WhyVectors.centroid(why.sentences(), vectors);
+            sides.add(new Side(view.id(), view.title(), view.organization(), view.startedAt(), why.labels(),
+                    why.words(), why.sentences(), vector == null ? null : (double) Vectors.dot(myVector, vector),
+                    view.links()));
         }
         return sides;
     }

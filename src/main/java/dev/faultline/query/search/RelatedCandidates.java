@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import dev.faultline.taxonomy.Taxonomy;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
+import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
 
@@ -64,8 +67,32 @@ public class RelatedCandidates {
         });
     }
 
+    /**
+     * What every candidate must be, applied inside the candidate queries so that a narrow filter still
+     * fills a page: started before {@code startedBefore} (null: any time), of one of
+     * {@code organizations} (empty: any), of none of {@code excludedOrganizations}, carrying each of
+     * {@code labels} (each a label or a family, which matches its members). Organizations match
+     * without regard to case.
+     */
+    public record Filter(Instant startedBefore, Set<String> organizations, Set<String> excludedOrganizations,
+                         Set<String> labels) {
+
+        public static final Filter NONE = new Filter(null, Set.of(), Set.of(), Set.of());
+
+        void apply(SearchPredicateFactory f, BooleanPredicateClausesStep<?, ?> b) {
+            if (startedBefore != null) {
+                b.filter(f.range().field("startedAt").lessThan(startedBefore));
+            }
+            if (!organizations.isEmpty()) {
+                b.filter(f.bool(any -> organizations.forEach(o -> any.should(f.match().field("organization_key").matching(o)))));
+            }
+            excludedOrganizations.forEach(o -> b.mustNot(f.match().field("organization_key").matching(o)));
+            labels.forEach(l -> b.filter(f.terms().field("labels").matchingAny(Taxonomy.current().matching(l))));
+        }
+    }
+
     /** Incidents sharing the weighted labels, best first (ids with their scores). */
-    public Map<String, Float> byLabels(String excluded, Map<String, Float> weightedLabels, int size) {
+    public Map<String, Float> byLabels(String excluded, Map<String, Float> weightedLabels, Filter filter, int size) {
         if (weightedLabels.isEmpty()) {
             return Map.of();
         }
@@ -74,12 +101,14 @@ public class RelatedCandidates {
                 .where(f -> f.bool(b -> {
                     weightedLabels.forEach((label, weight) ->
                             b.should(f.match().field("labels").matching(label).constantScore().boost(weight)));
+                    b.minimumShouldMatchNumber(1);
                     b.mustNot(f.id().matching(excluded));
+                    filter.apply(f, b);
                 })).totalHitCountThreshold(size).fetchHits(size));
     }
 
     /** Incidents whose text matches any of the given words best (BM25 over the combined content), best first. */
-    public Map<String, Float> byText(String excluded, Collection<String> words, int size) {
+    public Map<String, Float> byText(String excluded, Collection<String> words, Filter filter, int size) {
         if (words.isEmpty()) {
             return Map.of();
         }
@@ -89,11 +118,12 @@ public class RelatedCandidates {
                 .where(f -> f.bool(b -> {
                     b.must(f.bool(any -> words.forEach(w -> any.should(f.match().field("content").matching(w)))));
                     b.mustNot(f.id().matching(excluded));
+                    filter.apply(f, b);
                 })).totalHitCountThreshold(size).fetchHits(size));
     }
 
     /** The incidents whose why-vector is nearest to {@code vector} (k-NN over HNSW), with their cosine similarity. */
-    public Map<String, Float> byMeaning(String excluded, float[] vector, int size) {
+    public Map<String, Float> byMeaning(String excluded, float[] vector, Filter filter, int size) {
         byte[] query = vector == null ? null : dev.faultline.query.semantic.Vectors.quantized(vector);
         if (query == null) {
             return Map.of();
@@ -103,7 +133,10 @@ public class RelatedCandidates {
         best(session -> session.search(SearchDocument.class)
                 .select(f -> f.composite().from(f.id(String.class), f.score()).as(Scored::new))
                 .where(f -> f.knn(size).field(SearchDocument.WHY_VECTOR).matching(query)
-                        .filter(f.not(f.id().matching(excluded))))
+                        .filter(f.bool(b -> {
+                            b.mustNot(f.id().matching(excluded));
+                            filter.apply(f, b);
+                        })))
                 .totalHitCountThreshold(size).fetchHits(size)).forEach((id, score) -> similarity.put(id, 2 * score - 1));
         return similarity;
     }

@@ -18,6 +18,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class WhyVectors {
 
+    /**
+     * The most sentences one request may have the model encode (≈0.5 s on two cores): a request's
+     * sentences are almost always cached already (the index encoded them), but wording known only at
+     * an earlier {@code knownAt} may not be. Sentences past the bound are left out of the request's
+     * centroids and quotes.
+     */
+    static final int REQUEST_ENCODINGS = 128;
+
     private final SentenceVectors vectors;
     private final boolean enabled;
 
@@ -49,25 +57,24 @@ public class WhyVectors {
         }
     }
 
-    /** The centroid of these sentences, or null when disabled or none. */
+    /** For a request: the centroid of these sentences (those with a vector), or null when disabled or none. */
     public float[] centroid(List<String> sentences) {
-        if (!enabled || sentences.isEmpty()) {
-            return null;
-        }
-        try {
-            return Vectors.centroid(vectors.inOrder(sentences));
-        } catch (SentenceEncoder.ModelUnavailable e) {
-            return null;
-        }
+        return centroid(sentences, of(sentences));
     }
 
-    /** Each sentence's vector (empty when disabled). */
+    /** The centroid of these sentences from vectors looked up before ({@link #of}); null when none has one. */
+    public static float[] centroid(List<String> sentences, Map<String, float[]> vectors) {
+        List<float[]> known = sentences.stream().map(vectors::get).filter(java.util.Objects::nonNull).toList();
+        return Vectors.centroid(known);
+    }
+
+    /** For a request: each sentence's vector, at most {@link #REQUEST_ENCODINGS} of them newly encoded (empty when disabled). */
     public Map<String, float[]> of(List<String> sentences) {
-        if (!enabled) {
+        if (!enabled || sentences.isEmpty()) {
             return Map.of();
         }
         try {
-            return vectors.of(sentences);
+            return vectors.of(sentences, REQUEST_ENCODINGS);
         } catch (SentenceEncoder.ModelUnavailable e) {
             return Map.of();
         }

@@ -50,6 +50,14 @@ public class SentenceVectors {
 
     /** The unit vector of each distinct sentence. */
     public Map<String, float[]> of(Collection<String> sentences) {
+        return of(sentences, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The unit vector of each distinct sentence, encoding at most {@code maxEncoded} of those neither
+     * in memory nor in the store (the others are left out): a bound on the model's work for one request.
+     */
+    public Map<String, float[]> of(Collection<String> sentences, int maxEncoded) {
         Map<String, float[]> vectors = new HashMap<>();
         Map<String, String> missing = new LinkedHashMap<>(); // hash -> sentence
         synchronized (memory) {
@@ -68,7 +76,7 @@ public class SentenceVectors {
         }
         Map<String, float[]> found = new HashMap<>(read(missing.keySet()));
         readFromStore.addAndGet(found.size());
-        List<String> toEncode = missing.keySet().stream().filter(h -> !found.containsKey(h)).toList();
+        List<String> toEncode = missing.keySet().stream().filter(h -> !found.containsKey(h)).limit(maxEncoded).toList();
         for (int from = 0; from < toEncode.size(); from += BATCH) {
             List<String> hashes = toEncode.subList(from, Math.min(toEncode.size(), from + BATCH));
             float[][] computed = encoder.encode(hashes.stream().map(h -> cut(missing.get(h))).toList());
