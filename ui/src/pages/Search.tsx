@@ -17,7 +17,7 @@ export function SearchPage() {
   const [q, setQ] = useState(initial.q);
   const [filters, setFilters] = useState<string[]>(initial.filters);
   const [page, setPage] = useState(initial.page);
-  const [result, setResult] = useState<SearchResult | null>(null);
+  const [result, setResult] = useState<(SearchResult & { q: string }) | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [active, setActive] = useState(-1);
   const input = useRef<HTMLInputElement>(null);
@@ -39,7 +39,7 @@ export function SearchPage() {
     const controller = new AbortController();
     const timer = setTimeout(() => {
       get<SearchResult>(`/api/search?${api}`, controller.signal)
-        .then((r) => { setResult(r); setError(null); setActive(-1); })
+        .then((r) => { setResult({ ...r, q: q.trim() }); setError(null); setActive(-1); })
         .catch((e) => {
           if (e.name === 'AbortError') return;
           setError(e instanceof ApiError && e.status === 401 ? 'Sign in with an API token to search (top right).' : e.message);
@@ -89,7 +89,7 @@ export function SearchPage() {
             <p class="summary">{result.total === 0 ? 'No incident matches. Try fewer words or remove a filter.'
               : `${result.total} incident${result.total === 1 ? '' : 's'} · ${result.tookMs} ms`}</p>
           )}
-          <ol class="hits">
+          <ol class="hits" data-q={result?.q}>
             {result?.hits.map((hit, i) => (
               <li key={hit.id} class={i === active ? 'hit active' : 'hit'}>
                 <Link href={`/incidents/${hit.id}`}>
