@@ -6,5 +6,5 @@ import preact from '@preact/preset-vite';
 export default defineConfig({
   plugins: [preact()],
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2020' },
-  server: { proxy: { '/api': 'http://localhost:8080' } },
+  server: { proxy: { '/api': 'http://localhost:8080', '/q': 'http://localhost:8080' } },
 });

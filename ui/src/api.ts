@@ -21,13 +21,17 @@ export class ApiError extends Error {
   }
 }
 
-export async function get<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+function headers(extra: Record<string, string> = {}) {
+  const h: Record<string, string> = { Accept: 'application/json', ...extra };
   const t = token();
-  if (t) headers.Authorization = `Bearer ${t}`;
+  if (t) h.Authorization = `Bearer ${t}`;
+  return h;
+}
+
+async function call(path: string, init: RequestInit): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(path, { headers, signal });
+    response = await fetch(path, init);
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
     throw new ApiError(0, 'Faultline cannot be reached. Is the server running?');
@@ -37,14 +41,34 @@ export async function get<T>(path: string, signal?: AbortSignal): Promise<T> {
     let errors = [];
     try {
       const problem = await response.json();
-      detail = problem.detail ?? detail;
+      detail = problem.detail ?? problem.title ?? detail;
       errors = problem.errors ?? [];
     } catch {
       /* not a problem document */
     }
     throw new ApiError(response.status, detail, errors);
   }
-  return response.json() as Promise<T>;
+  return response;
+}
+
+export async function get<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return (await call(path, { headers: headers(), signal })).json() as Promise<T>;
+}
+
+/**
+ * A write. {@code version}: the incident version the user saw, sent as If-Match, so a change made
+ * by someone else in between is a 412 instead of being overwritten unseen.
+ */
+export async function send<T>(method: string, path: string, body?: unknown, version?: number,
+  contentType = 'application/json'): Promise<T | null> {
+  const extra: Record<string, string> = {};
+  if (body !== undefined) extra['Content-Type'] = contentType;
+  if (version !== undefined) extra['If-Match'] = `"${version}"`;
+  const response = await call(path, {
+    method, headers: headers(extra),
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return response.status === 204 ? null : (response.json() as Promise<T>);
 }
 
 export interface SearchHit {
@@ -76,7 +100,8 @@ export interface TimelineEntry {
   text: string;
   source?: string;
   confidence?: string;
-  retracted?: { reason?: string } | null;
+  retracted?: { recordedAt: string; reason?: string } | null;
+  corrections?: { text: string; correctedAt: string; reason?: string }[];
 }
 
 export interface RootCause {
@@ -123,3 +148,44 @@ export interface Recurrences {
   total: number;
   items: { earlier: { incidentId: string; title: string; organization: string; startedAt: string }; sharedPatterns: string[] }[];
 }
+
+export interface Distribution { p50?: string | null; p90?: string | null; n: number }
+
+export interface PatternSummary {
+  key: string;
+  kind: string;
+  labels: string[];
+  incidents: number;
+  organizations: number;
+  organizationNames: string[];
+  firstSeen: string;
+  lastSeen: string;
+  perYear: { year: number; count: number }[];
+  durations: { detect: Distribution; mitigate: Distribution; duration: Distribution };
+  remediation: { proposed: number; open: number; done: number; abandoned: number };
+}
+
+export interface PatternDetail {
+  pattern: PatternSummary;
+  page: number;
+  size: number;
+  incidents: {
+    incidentId: string; title: string; organization: string; startedAt: string; status: string;
+    because: { label: string; sentences: string[] }[];
+    remediations: { actionId: string; description: string; type: string; status: string; owner?: string; dueDate?: string }[];
+  }[];
+}
+
+export interface RemediationBoard {
+  total: number;
+  page: number;
+  size: number;
+  byStatus: Record<string, number>;
+  items: {
+    incidentId: string; incidentTitle: string; organization: string; actionId: string; description: string;
+    type: string; owner?: string; dueDate?: string; status: string; overdue: boolean;
+  }[];
+}
+
+/** One page of a longer list. */
+export interface Page<T> { total: number; page: number; size: number; items: T[] }

@@ -1,21 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, History, Incident, Recurrences, Related, token } from '../api';
+import { FACTS } from '../forms';
+import { Choice, Form } from '../Form';
 import { Link } from '../nav';
+import { duration, when } from '../format';
 
 const MINUTE = 60_000;
 const TEMPLATES = ['google-sre', 'atlassian', 'pagerduty'];
 const FORMATS = ['markdown', 'html', 'pdf', 'json'];
-
-function duration(iso?: string) {
-  if (!iso) return '—';
-  const m = iso.match(/PT(?:(\d+)H)?(?:(\d+)M)?/);
-  if (!m) return iso;
-  return [m[1] && `${m[1]} h`, m[2] && `${m[2]} min`].filter(Boolean).join(' ') || '0 min';
-}
-
-function when(iso: string) {
-  return iso.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
-}
 
 /** Downloads an export with the token (a plain link could not send it). */
 async function download(id: string, template: string, format: string) {
@@ -31,6 +23,16 @@ async function download(id: string, template: string, format: string) {
   URL.revokeObjectURL(url);
 }
 
+/** The incident's facts a change form can point at. */
+function choices(i: Incident): Record<string, Choice[]> {
+  const short = (t: string) => (t.length > 70 ? `${t.slice(0, 69)}…` : t);
+  return {
+    rootCauses: i.rootCauses.filter((c) => c.status !== 'RULED_OUT').map((c) => ({ value: c.id, label: short(c.summary) })),
+    timeline: i.timeline.filter((t) => !t.retracted).map((t) => ({ value: t.id, label: `${when(t.at)} ${short(t.text)}` })),
+    remediations: i.remediations.map((r) => ({ value: r.id, label: `${r.status}: ${short(r.description)}` })),
+  };
+}
+
 export function IncidentPage({ id }: { id: string }) {
   const [full, setFull] = useState<Incident | null>(null);
   const [at, setAt] = useState<number | null>(null); // incident time, ms; null = now
@@ -40,12 +42,18 @@ export function IncidentPage({ id }: { id: string }) {
   const [known, setKnown] = useState<number | null>(null); // index of the last event known; null = all
   const [recurrences, setRecurrences] = useState<Recurrences | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [loads, setLoads] = useState(0); // moves after a write or a reload
+  const [kind, setKind] = useState(FACTS[0].key);
+  const [recorded, setRecorded] = useState<string | null>(null);
 
   useEffect(() => {
     get<Incident>(`/api/incidents/${id}`).then((i) => { setFull(i); setShown(i); document.title = `${i.title} · Faultline`; })
       .catch((e) => setError(e instanceof ApiError && e.status === 404 ? `No incident "${id}".` : e.message));
-    get<Related>(`/api/incidents/${id}/related?size=5`).then(setRelated).catch(() => setRelated(null));
     get<History>(`/api/incidents/${id}/events`).then(setRecord).catch(() => setRecord(null));
+  }, [id, loads]);
+
+  useEffect(() => {
+    get<Related>(`/api/incidents/${id}/related?size=5`).then(setRelated).catch(() => setRelated(null));
     get<Recurrences>(`/api/incidents/${id}/recurrence?size=3`).then(setRecurrences).catch(() => setRecurrences(null));
   }, [id]);
 
@@ -105,7 +113,8 @@ export function IncidentPage({ id }: { id: string }) {
           <ul class="causes">
             {shown.rootCauses.map((c) => (
               <li key={c.id} data-testid={`cause-${c.id}`} class={c.status === 'RULED_OUT' ? 'ruled-out' : ''}>
-                <span class="badge">{c.status.replace('_', ' ')}</span> {c.summary}
+                <span class="badge">{c.status.replace('_', ' ')}</span> <span class="text">{c.summary}</span>
+                {c.ruledOut?.reason && <div class="why">Ruled out: {c.ruledOut.reason}</div>}
                 <div class="labels">{c.labels.map((l) => <code key={l}>{l}</code>)}</div>
               </li>
             ))}
@@ -117,9 +126,14 @@ export function IncidentPage({ id }: { id: string }) {
         <h2>Timeline</h2>
         <ol class="timeline">
           {shown.timeline.map((t) => (
-            <li key={t.id}>
+            <li key={t.id} data-testid={`entry-${t.id}`} class={t.retracted ? 'retracted' : ''}>
               <time>{when(t.at)}</time> <span class="kind">{t.kind}</span>
-              {t.confidence && <span class="badge">{t.confidence}</span>} {t.text}
+              {t.confidence && <span class="badge">{t.confidence}</span>} <span class="text">{t.text}</span>
+              {t.source && <> <a class="source" href={t.source} rel="noopener noreferrer">source</a></>}
+              {t.retracted && <div class="why">Retracted {when(t.retracted.recordedAt)}{t.retracted.reason ? `: ${t.retracted.reason}` : ''}</div>}
+              {(t.corrections ?? []).map((c) => (
+                <div class="why" key={c.correctedAt}>Corrected {when(c.correctedAt)}{c.reason ? ` (${c.reason})` : ''}; it said: <s>{c.text}</s></div>
+              ))}
             </li>
           ))}
         </ol>
@@ -200,6 +214,21 @@ export function IncidentPage({ id }: { id: string }) {
             <li key={e.sequence}><time>{when(e.recordedAt)}</time> {e.type} <span class="meta">by {e.actor} via {e.via}</span></li>
           ))}</ol>
         </details>
+      )}
+
+      {token() && (
+        <section class="record">
+          <h2>Record a fact</h2>
+          <p class="meta">Recorded as a new event on version {full.version}; nothing is overwritten, the history keeps every change.</p>
+          <label for="fact-kind">What</label>{' '}
+          <select id="fact-kind" value={kind} onChange={(e) => { setKind((e.target as HTMLSelectElement).value); setRecorded(null); }}>
+            {FACTS.map((f) => <option key={f.key} value={f.key}>{f.title}</option>)}
+          </select>
+          {recorded && <p class="notice" role="status">{recorded}</p>}
+          <Form key={kind} spec={FACTS.find((f) => f.key === kind)!} base={`/api/incidents/${id}`} version={full.version}
+            choices={choices(full)} onReload={() => setLoads(loads + 1)}
+            onDone={() => { setRecorded(`Recorded: ${FACTS.find((f) => f.key === kind)!.title.toLowerCase()}.`); setAt(null); setKnown(null); setLoads(loads + 1); }} />
+        </section>
       )}
 
       <section>

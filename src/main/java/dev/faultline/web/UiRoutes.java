@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public class UiRoutes {
 
     /** The UI's own pages: everything else (/api, /q, the UI's assets) is served as it is. */
-    static final Pattern PAGES = Pattern.compile("^/(incidents/[a-z0-9][a-z0-9-]*|patterns|remediations|import)/?$");
+    static final Pattern PAGES = Pattern.compile("^/(incidents/[a-z0-9][a-z0-9-]*|patterns(/[^/]+)?|remediations|import|new)/?$");
 
     void register(@Observes Filters filters) {
         filters.register(context -> {

@@ -50,6 +50,7 @@ class SecurityTest {
             Map.entry("GET /api/export/postmortems", "reader"),
             Map.entry("POST /api/import", "editor"),
             Map.entry("GET /api/incidents", "reader"),
+            Map.entry("GET /api/me", "reader"),
             Map.entry("POST /api/incidents", "editor"),
             Map.entry("GET /api/incidents/{id}", "reader"),
             Map.entry("PATCH /api/incidents/{id}", "editor"),
@@ -156,6 +157,8 @@ class SecurityTest {
         String token = created.getString("token");
         String id = created.getString("id");
         given().auth().oauth2(token).get("/api/incidents").then().statusCode(200);
+        given().auth().oauth2(token).get("/api/me").then().statusCode(200)
+                .body("actor", is("token:lifecycle-reader"), "role", is("reader"));
         given().auth().oauth2(token).contentType(ContentType.JSON).body(Incidents.declaration("lifecycle-outage"))
                 .post("/api/incidents").then().statusCode(403).contentType(startsWith("application/problem+json"));
         given().get("/api/admin/tokens").then().statusCode(200)
@@ -245,8 +248,11 @@ class SecurityTest {
         given().auth().none().get("/").then().statusCode(200).contentType(startsWith("text/html"))
                 .header("Cache-Control", "no-cache")
                 .header("Content-Security-Policy", containsString("default-src 'self'"));
-        given().auth().none().get("/incidents/cloudflare-2025-11-18").then().statusCode(200)
-                .contentType(startsWith("text/html")).body(containsString("<div id=\"app\">"));
+        for (String page : List.of("/incidents/cloudflare-2025-11-18", "/patterns", "/patterns/defect:latent-bug+trigger:change",
+                "/remediations", "/import", "/new")) {
+            given().auth().none().get(page).then().statusCode(200)
+                    .contentType(startsWith("text/html")).body(containsString("<div id=\"app\">"));
+        }
         given().auth().none().get("/api/incidents/cloudflare-2025-11-18").then().statusCode(401); // the data is not
     }
 
