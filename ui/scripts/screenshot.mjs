@@ -1,4 +1,4 @@
-// usage: node shot.mjs base path out [dark]
+// A screenshot of one UI page, signed in (for docs/images): node scripts/screenshot.mjs http://127.0.0.1:8080 /patterns out.png [dark]
 import { chromium } from '@playwright/test';
 const [base, path, out, scheme] = process.argv.slice(2);
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });

@@ -68,7 +68,7 @@ export function Form({ spec, base, version, choices, onDone, onReload }: {
           else other.push(`${name ? `${name}: ` : ''}${x.message}`);
         }
         setErrors(named);
-        setGeneral(other.length ? other.join('; ') : err.message);
+        setGeneral(other.length ? other.join('; ') : Object.keys(named).length ? null : err.message);
       } else {
         setGeneral(err instanceof ApiError && err.status === 403
           ? 'Your token may only read. Sign in with an editor token to record facts.' : (err as Error).message);

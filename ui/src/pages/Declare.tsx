@@ -12,7 +12,7 @@ export function DeclarePage() {
       <h1>Declare an incident</h1>
       {!token() && <p class="notice">Sign in with an editor token (top right) to record incidents.</p>}
       <p class="meta">Times are UTC. Everything else (timeline, causes, quotes, actions) is recorded on the incident's page.</p>
-      <Form spec={DECLARE} base="" onDone={(r) => navigate(`/incidents/${(r as { id: string }).id}`)} />
+      <Form spec={DECLARE} base="" onDone={(r) => navigate(`/incidents/${(r as { incidentId: string }).incidentId}`)} />
     </section>
   );
 }
