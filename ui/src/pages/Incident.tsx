@@ -84,10 +84,11 @@ export function IncidentPage({ id }: { id: string }) {
       <p class="crumbs"><a href="/" onClick={(e) => { e.preventDefault(); history.back(); }}>← back to search</a></p>
       <h1>{full.title}</h1>
       <p class="meta">{full.organization} · started {when(full.startedAt)} · <span class={`sev ${full.severity}`}>{full.severity}</span> · <strong data-testid="status">{shown.status}</strong></p>
-      <dl class="figures">
+      <dl class="figures" title="Detect and resolve count from the first detection entry; duration from the start to the resolution">
         <div><dt>Time to detect</dt><dd>{duration(d.timeToDetect)}</dd></div>
         <div><dt>Time to mitigate</dt><dd>{duration(d.timeToMitigate)}</dd></div>
         <div><dt>Time to resolve</dt><dd>{duration(d.timeToResolve)}</dd></div>
+        <div><dt>Duration</dt><dd>{duration(d.duration)}</dd></div>
       </dl>
 
       <section class="replay" aria-label="Replay">
