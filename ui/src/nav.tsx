@@ -16,3 +16,15 @@ export function Link({ href, class: className, children }: { href: string; class
     }}>{children}</a>
   );
 }
+
+/** Previous / next over a list of {@code total} items shown {@code size} at a time. */
+export function Pager({ page, size, total, onPage }: { page: number; size: number; total: number; onPage: (page: number) => void }) {
+  if (total <= size) return null;
+  return (
+    <nav class="pager" aria-label="Pages">
+      <button disabled={page === 0} onClick={() => onPage(page - 1)}>Previous</button>
+      <span>page {page + 1} of {Math.ceil(total / size)}</span>
+      <button disabled={(page + 1) * size >= total} onClick={() => onPage(page + 1)}>Next</button>
+    </nav>
+  );
+}

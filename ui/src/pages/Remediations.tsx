@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { get, RemediationBoard } from '../api';
 import { problemText } from '../format';
-import { Link } from '../nav';
+import { Link, Pager } from '../nav';
 
 const STATUSES = ['PROPOSED', 'IN_PROGRESS', 'DONE', 'ABANDONED'];
 const SIZE = 50;
@@ -64,13 +64,7 @@ export function RemediationsPage() {
             </tbody>
           </table>
         ))}
-      {board && board.total > SIZE && (
-        <nav class="pager" aria-label="Pages">
-          <button disabled={page === 0} onClick={() => setPage(page - 1)}>Previous</button>
-          <span>page {page + 1} of {Math.ceil(board.total / SIZE)}</span>
-          <button disabled={(page + 1) * SIZE >= board.total} onClick={() => setPage(page + 1)}>Next</button>
-        </nav>
-      )}
+      {board && <Pager page={page} size={SIZE} total={board.total} onPage={setPage} />}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, Facet, get, SearchResult } from '../api';
 import { Highlight } from '../Highlight';
-import { Link, navigate } from '../nav';
+import { Link, navigate, Pager } from '../nav';
 
 const PAGE = 10;
 /** Filters the API takes once (choosing another value replaces it); labels add up (all must match). */
@@ -183,13 +183,7 @@ export function SearchPage() {
               </li>
             ))}
           </ol>
-          {result && result.total > PAGE && (
-            <nav class="pager" aria-label="Pages">
-              <button disabled={page === 0} onClick={() => setPage(page - 1)}>Previous</button>
-              <span>page {page + 1} of {Math.ceil(result.total / PAGE)}</span>
-              <button disabled={(page + 1) * PAGE >= result.total} onClick={() => setPage(page + 1)}>Next</button>
-            </nav>
-          )}
+          {result && <Pager page={page} size={PAGE} total={result.total} onPage={setPage} />}
         </div>
       </div>
     </section>
