@@ -110,7 +110,7 @@ export function SearchPage() {
           if (e.name === 'AbortError') return;
           setError(e instanceof ApiError && e.status === 401 ? 'Sign in with an API token to search (top right).' : e.message);
         });
-    }, 150); // debounce: one request per pause in typing
+    }, 30); // a search costs the server a few ms: coalesce only bursts (paste, key repeat), not typing
     return () => { clearTimeout(timer); controller.abort(); };
   }, [q, filters, page, sort, caughtUp]);
 
