@@ -13,7 +13,11 @@ import io.restassured.http.ContentType;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@code faultline.security.public-read=true}: anyone reads, searches and exports; writing still needs a token (401). */
+/**
+ * {@code faultline.security.public-read=true}: anyone reads, searches and exports; writing still needs a
+ * token (401). The profile also sets the public address ({@code faultline.base-url}), as an
+ * installation behind a proxy would.
+ */
 @QuarkusTest
 @TestProfile(PublicReadTest.PublicReading.class)
 @QuarkusTestResource(value = FreshDatabase.class, restrictToAnnotatedClass = false)
@@ -22,7 +26,8 @@ class PublicReadTest {
     public static class PublicReading implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("faultline.security.public-read", "true");
+            return Map.of("faultline.security.public-read", "true",
+                    "faultline.base-url", "https://faultline.example.com/");
         }
     }
 
@@ -37,6 +42,19 @@ class PublicReadTest {
                 .post("/api/incidents").then().statusCode(401).contentType(startsWith("application/problem+json"));
         given().auth().none().get("/api/admin/tokens").then().statusCode(401);
         given().auth().none().get("/api/incidents/anonymous-outage").then().statusCode(404);
+    }
+
+    @Test
+    void locations_name_the_configured_public_address_never_the_host_header() {
+        given().header("Host", "evil.example").contentType(ContentType.JSON)
+                .body(Incidents.declaration("located-outage")).post("/api/incidents")
+                .then().statusCode(201).header("Location", "https://faultline.example.com/api/incidents/located-outage");
+    }
+
+    @Test
+    void anonymous_readers_see_who_they_are() {
+        given().auth().none().get("/api/me").then().statusCode(200)
+                .body("actor", org.hamcrest.Matchers.is("anonymous"), "role", org.hamcrest.Matchers.is("reader"));
     }
 
     @Test
