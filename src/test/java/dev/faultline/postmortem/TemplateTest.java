@@ -81,6 +81,33 @@ class TemplateTest {
         given().get("/api/incidents/cloudflare-2025-11-18/events").then().body("events.type", not(hasItem("TemplateUploaded")));
     }
 
+    /**
+     * A stored template that renders small incidents but not a large one: three nested loops over a
+     * 101-entry timeline would run a million times. The export is a 422 naming the template and its
+     * limit, not a 500 or an exhausted server; other templates still export the incident.
+     */
+    @Test
+    void a_stored_template_that_hits_a_limit_on_a_real_incident_is_a_422() {
+        put("cubed", "# {incident.title}\n\n{#for a in timeline}{#for b in timeline}{#for c in timeline}{/for}{/for}{/for}\n")
+                .statusCode(201);
+        String id = "template-limit-" + Long.toHexString(System.nanoTime());
+        List<java.util.Map<String, Object>> entries = new java.util.ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            entries.add(java.util.Map.of("id", "step-" + i, "at", java.time.Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60L * i).toString(),
+                    "kind", "OTHER", "text", "Step " + i + "."));
+        }
+        given().contentType("application/json").body(java.util.Map.of("id", id, "title", "A long night", "organization", "Acme",
+                        "severity", "SEV3", "startedAt", "2026-01-01T00:00:00Z", "timeline", entries))
+                .post("/api/import").then().statusCode(200);
+        given().queryParam("template", "cubed").get("/api/incidents/cloudflare-2025-11-18/postmortem").then().statusCode(200);
+        given().queryParam("template", "cubed").get("/api/incidents/" + id + "/postmortem").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("detail", containsString("template cubed version 1 cannot render this incident"),
+                        "detail", containsString("(limit)"), "errors[0].field", is("template"));
+        given().get("/api/incidents/" + id + "/postmortem").then().statusCode(200);
+        given().delete("/api/templates/cubed").then().statusCode(204);
+    }
+
     @Test
     void a_template_that_does_not_parse_is_refused_with_its_line() {
         put("broken", "# Title\n\n{#for c in rootCauses}\n- {c.summary}\n").statusCode(400)

@@ -84,8 +84,9 @@ public final class TemplateSandbox {
             instance.consume(output).toCompletableFuture().join();
             return output.toString();
         } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof InvalidTemplate invalid) {
-                throw invalid;
+            InvalidTemplate limit = limit(e);
+            if (limit != null) {
+                throw limit;
             }
             TemplateException cause = find(e);
             throw cause != null ? invalid(cause)
@@ -93,8 +94,13 @@ public final class TemplateSandbox {
         } catch (InvalidTemplate e) {
             throw e;
         } catch (TemplateException e) {
-            throw invalid(e);
+            InvalidTemplate limit = limit(e);
+            throw limit != null ? limit : invalid(e);
         } catch (RuntimeException e) {
+            InvalidTemplate limit = limit(e);
+            if (limit != null) {
+                throw limit;
+            }
             TemplateException cause = find(e);
             if (cause != null) {
                 throw invalid(cause);
@@ -125,6 +131,16 @@ public final class TemplateSandbox {
         public String toString() {
             return text.toString();
         }
+    }
+
+    /** A limit the rendering hit, however deep Qute wrapped it (a loop's limit comes back inside its TemplateException). */
+    private static InvalidTemplate limit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidTemplate invalid) {
+                return invalid;
+            }
+        }
+        return null;
     }
 
     private static TemplateException find(Throwable e) {
