@@ -143,8 +143,10 @@ test('search: year and label-dimension facets filter, sort by newest, and the UR
   await expect(page.getByRole('combobox', { name: 'Sort' })).toHaveValue('newest');
 });
 
-test('no serious or critical accessibility violations on any page', async ({ page }) => {
+test('no serious or critical accessibility violations, and no console errors, on any page', async ({ page }) => {
   await signIn(page);
+  const errors: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()}`); });
   for (const url of ['/patterns', '/patterns/defect:time-handling', '/remediations', '/new', '/import', '/incidents/aws-2025-10-20']) {
     await page.goto(url);
     await page.waitForLoadState('networkidle');
@@ -153,4 +155,5 @@ test('no serious or critical accessibility violations on any page', async ({ pag
     const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(bad.map((v) => `${url} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
   }
+  expect(errors).toEqual([]);
 });
