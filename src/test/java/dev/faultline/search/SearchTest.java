@@ -136,6 +136,15 @@ class SearchTest {
                 .get("/api/search").then().statusCode(200).extract().path("hits.startedAt");
         assertThat(started).isNotEmpty().allSatisfy(s -> assertThat(Instant.parse(s))
                 .isBetween(Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-12-31T23:59:59Z")));
+
+        // from is inclusive, to exclusive: an incident that started at the very instant is in one, not the other
+        String at = "2025-11-18T11:20:00Z";
+        List<String> upTo = given().queryParam("q", "bot management").queryParam("to", at).queryParam("size", 100)
+                .get("/api/search").then().statusCode(200).extract().path("hits.id");
+        List<String> onwards = given().queryParam("q", "bot management").queryParam("from", at).queryParam("size", 100)
+                .get("/api/search").then().statusCode(200).extract().path("hits.id");
+        assertThat(upTo).doesNotContain("cloudflare-2025-11-18");
+        assertThat(onwards).contains("cloudflare-2025-11-18");
     }
 
     @Test

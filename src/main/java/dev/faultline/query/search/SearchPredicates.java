@@ -85,7 +85,10 @@ final class SearchPredicates {
                 b.filter(f.match().field("status").matching(query.status().name()));
             }
             if (query.from() != null || query.to() != null) {
-                b.filter(f.range().field("startedAt").between(query.from(), query.to()));
+                // from inclusive, to exclusive (docs/api.md): the DSL's between() includes both ends
+                b.filter(f.range().field("startedAt").within(org.hibernate.search.util.common.data.Range.between(
+                        query.from(), org.hibernate.search.util.common.data.RangeBoundInclusion.INCLUDED,
+                        query.to(), org.hibernate.search.util.common.data.RangeBoundInclusion.EXCLUDED)));
             }
         }).toPredicate();
     }
