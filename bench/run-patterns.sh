@@ -19,7 +19,7 @@ data="$out/patterns-data"
 [ -n "${BENCH_DB:-}" ] || rm -rf "$data"
 launch_app patterns-app.log FAULTLINE_DATA_DIR="$data" FAULTLINE_SEED_ENABLED=false
 sql() { psql -tA -h 127.0.0.1 -U postgres -d "$db" -c "$1"; }
-lag() { curl -fs "$base/api/admin/projections" | python3 -c "import json,sys; s=[p for p in json.load(sys.stdin) if p['name']=='patterns'][0]; print(s['lag'] if s['lag'] is not None else -1)"; }
+lag() { curl -fs "$base/api/admin/projections" | python3 -c "import json,sys; s=[p for p in json.load(sys.stdin) if p['name']=='patterns'][0]; print(s.get('lag') if s.get('lag') is not None else -1)"; }
 if [ -z "${BENCH_DB:-}" ]; then
 # the related benchmark's vector cache, when there is one, spares the embedding of every sentence
 vectors_file="$out/sentence-vectors-$n.copy"
@@ -50,7 +50,7 @@ fi
 
 # measure on a quiet app: the search projection embeds sentences for many minutes after a big import,
 # and a measurement taken while it works measures that work (the 05:15 run of 2026-12-04 did)
-all_caught_up() { curl -fs "$base/api/admin/projections" | python3 -c "import json,sys; print(all(p['lag']==0 and not (p.get('rebuild') or {}).get('running') for p in json.load(sys.stdin)))"; }
+all_caught_up() { curl -fs "$base/api/admin/projections" | python3 -c "import json,sys; print(all(p.get('lag')==0 and not (p.get('rebuild') or {}).get('running') for p in json.load(sys.stdin)))"; }
 t3=$(date +%s)
 until [ "$(all_caught_up)" = "True" ]; do sleep 5; done
 echo "every projection caught up $(( $(date +%s) - t3 ))s after the patterns projection"

@@ -25,7 +25,7 @@ data=${DATA:-$out/related-data}
 if [ -n "${BENCH_DB:-}" ]; then
   # measure again on data a run kept (KEEP_DB=1; DATA=its data directory): no import, no rebuild
   launch_app related-app.log FAULTLINE_DATA_DIR="$data" FAULTLINE_SEED_ENABLED=false
-  until curl -fs "$base/api/admin/projections" | python3 -c "import json,sys; sys.exit(0 if all(p['lag']==0 and not (p.get('rebuild') or {}).get('running') for p in json.load(sys.stdin)) else 1)"; do sleep 2; done
+  until curl -fs "$base/api/admin/projections" | python3 -c "import json,sys; sys.exit(0 if all(p.get('lag')==0 and not (p.get('rebuild') or {}).get('running') for p in json.load(sys.stdin)) else 1)"; do sleep 2; done
   java -cp "$cp" dev.faultline.bench.RelatedBenchmark peer-load "$pg$db" "$corpus" >/dev/null
   java -cp "$cp" dev.faultline.bench.RelatedBenchmark measure "$base" "$pg$db" "$n" "$sources" "$rounds" "$peer_sources"
   exit 0
@@ -47,7 +47,7 @@ if [ -f "$vectors_file" ] && [ "${COLD:-0}" != 1 ]; then
 else
   cache="cold"
 fi
-lag() { curl -fs "$base/api/admin/projections" | python3 -c "import json,sys; s=[p for p in json.load(sys.stdin) if p['name']=='search'][0]; print(s['lag'] if s['lag'] is not None else -1, s['state'], (s.get('rebuild') or {}).get('running'))"; }
+lag() { curl -fs "$base/api/admin/projections" | python3 -c "import json,sys; s=[p for p in json.load(sys.stdin) if p['name']=='search'][0]; print(s.get('lag') if s.get('lag') is not None else -1, s['state'], (s.get('rebuild') or {}).get('running'))"; }
 
 t0=$(date +%s%N)
 curl -fsS -X POST "$base/api/import" -H 'Content-Type: application/x-ndjson' --data-binary @"$corpus" -o "$out/related-import.json"

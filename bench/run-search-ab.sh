@@ -14,7 +14,7 @@ base="http://localhost:$port"
 one() { # label opts
   app_java_opts=$2
   launch_app "search-ab-$1.log" FAULTLINE_DATA_DIR="$DATA" FAULTLINE_SEED_ENABLED=false
-  until curl -fs "$base/api/admin/projections" | python3 -c "import json,sys; sys.exit(0 if all(p['lag']==0 and not (p.get('rebuild') or {}).get('running') for p in json.load(sys.stdin)) else 1)"; do sleep 2; done
+  until curl -fs "$base/api/admin/projections" | python3 -c "import json,sys; sys.exit(0 if all(p.get('lag')==0 and not (p.get('rebuild') or {}).get('running') for p in json.load(sys.stdin)) else 1)"; do sleep 2; done
   echo "$1 $(java -cp "$bench_cp" dev.faultline.bench.SearchBenchmark probe "$base" "$passes" "$warm" | tail -1)"
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
 }

@@ -22,7 +22,7 @@ launch_app search-app.log FAULTLINE_DATA_DIR="$data" FAULTLINE_SEED_ENABLED=fals
 ( while kill -0 $pid 2>/dev/null; do awk '/VmRSS/ {print $2}' /proc/$pid/status; sleep 1; done ) > "$out/search-rss.txt" &
 sampler=$!
 
-lag() { curl -fs "$base/api/admin/projections" | python3 -c "import json,sys; s=[p for p in json.load(sys.stdin) if p['name']=='search'][0]; print(s['lag'] if s['lag'] is not None else -1, s['state'], (s.get('rebuild') or {}).get('running'))"; }
+lag() { curl -fs "$base/api/admin/projections" | python3 -c "import json,sys; s=[p for p in json.load(sys.stdin) if p['name']=='search'][0]; print(s.get('lag') if s.get('lag') is not None else -1, s['state'], (s.get('rebuild') or {}).get('running'))"; }
 
 t0=$(date +%s%N)
 curl -fsS -X POST "$base/api/import" -H 'Content-Type: application/x-ndjson' --data-binary @"$corpus" -o "$out/search-import.json"
