@@ -38,8 +38,10 @@ class SentenceEncoderTest {
             Thread.sleep(1); // until the encoding holds the gate (a fixed sleep lost this race on a loaded machine)
         }
         encoder.close();
-        assertThat(inFlight).isDone();
-        assertThat(inFlight.get()).hasNumberOfRows(400);
+        // close returned only once the encoding had left the model (its future completes a moment later,
+        // on its own thread: asserting isDone() here lost that race under unshare)
+        assertThat(encoder.encodingsInFlight()).isZero();
+        assertThat(inFlight.get(10, java.util.concurrent.TimeUnit.SECONDS)).hasNumberOfRows(400);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> encoder.encode(List.of("after the stop")))
                 .isInstanceOf(SentenceEncoder.ModelUnavailable.class);
     }
