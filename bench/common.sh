@@ -70,3 +70,15 @@ corpus_file() {
 need_wrk() {
   command -v wrk >/dev/null || apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
 }
+
+# Loads target/bench/sentence-vectors-$1.copy into the app's vector cache when present (COLD=1 skips it)
+# and sets $vectors_file and $cache ("warm (N sentences loaded)" or "cold"); call after launch_app.
+preload_vectors() {
+  vectors_file="$out/sentence-vectors-$1.copy"
+  if [ -f "$vectors_file" ] && [ "${COLD:-0}" != 1 ]; then
+    psql -q -h 127.0.0.1 -U postgres -d "$db" -c "\\copy sentence_vector FROM '$vectors_file'"
+    cache="warm ($(psql -tA -h 127.0.0.1 -U postgres -d "$db" -c "SELECT count(*) FROM sentence_vector") sentences loaded)"
+  else
+    cache="cold"
+  fi
+}

@@ -40,13 +40,7 @@ launch_app related-app.log FAULTLINE_DATA_DIR="$data" FAULTLINE_SEED_ENABLED=fal
 sampler=$!
 
 sql() { psql -tA -h 127.0.0.1 -U postgres -d "$db" -c "$1"; }
-vectors_file="$out/sentence-vectors-$n.copy"
-if [ -f "$vectors_file" ] && [ "${COLD:-0}" != 1 ]; then
-  psql -q -h 127.0.0.1 -U postgres -d "$db" -c "\\copy sentence_vector FROM '$vectors_file'"
-  cache="warm ($(sql "SELECT count(*) FROM sentence_vector") sentences loaded)"
-else
-  cache="cold"
-fi
+preload_vectors "$n"
 lag() { curl -fs "$base/api/admin/projections" | python3 -c "import json,sys; s=[p for p in json.load(sys.stdin) if p['name']=='search'][0]; print(s.get('lag') if s.get('lag') is not None else -1, s['state'], (s.get('rebuild') or {}).get('running'))"; }
 
 t0=$(date +%s%N)

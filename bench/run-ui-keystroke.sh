@@ -30,13 +30,7 @@ export CHROME_PATH=${CHROME_PATH:-/usr/bin/chromium}
 
 launch_app keystroke-app.log FAULTLINE_DATA_DIR="$data" FAULTLINE_SEED_ENABLED=false
 sql() { psql -tA -h 127.0.0.1 -U postgres -d "$db" -c "$1"; }
-vectors_file="$out/sentence-vectors-$n.copy"
-if [ -f "$vectors_file" ]; then
-  psql -q -h 127.0.0.1 -U postgres -d "$db" -c "\\copy sentence_vector FROM '$vectors_file'"
-  cache="warm ($(sql "SELECT count(*) FROM sentence_vector") sentences loaded)"
-else
-  cache="cold"
-fi
+preload_vectors "$n"
 # every projection's lag, e.g. "search=0 patterns=12" (a projection without a position yet: "?")
 lags() { curl -fs "$base/api/admin/projections" | python3 -c "import json,sys; print(' '.join(f\"{p['name']}={p.get('lag','?')}{'(rebuilding)' if (p.get('rebuild') or {}).get('running') else ''}\" for p in json.load(sys.stdin)))"; }
 
