@@ -29,6 +29,15 @@ public interface Projections {
 
     ProcessorState state(String projection);
 
+    /** This node's id, as its per-node processors and its token claims name it. */
+    String node();
+
+    /** Whether each node runs its own processor for this projection (its read model lives on the node). */
+    boolean perNode(String projection);
+
+    /** Every processor (token segment) of the projection recorded in the store, this node's and the others'. */
+    List<dev.faultline.api.query.ProjectionStatus.Processor> processors(String projection);
+
     List<ParkedEvent> parked(String projection);
 
     /** Retries one parked event: empty if there is no such event, else whether it now applied. */

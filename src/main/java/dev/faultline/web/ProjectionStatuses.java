@@ -63,6 +63,11 @@ public class ProjectionStatuses {
                 progress.running(), progress.reason(), progress.processed(), progress.total(),
                 Math.round(progress.eventsPerSecond()), progress.eta(), String.valueOf(progress.startedAt()),
                 progress.finishedAt() == null ? null : progress.finishedAt().toString(), progress.error());
-        return new ProjectionStatus(name, state, position, head, lag, unread, deferred, parked, rebuildStatus);
+        List<ProjectionStatus.Processor> processors = monitor.processors(name).stream()
+                .map(p -> new ProjectionStatus.Processor(p.name(), p.segment(), p.owner(), p.position(),
+                        p.position() == null ? null : Math.max(head - p.position(), 0), p.updatedAt()))
+                .toList();
+        return new ProjectionStatus(name, state, position, head, lag, unread, deferred, parked, rebuildStatus,
+                monitor.node(), monitor.perNode(name), processors);
     }
 }

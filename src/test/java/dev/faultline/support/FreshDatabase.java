@@ -26,7 +26,7 @@ public class FreshDatabase implements QuarkusTestResourceLifecycleManager {
     private String name;
 
     /** A PostgreSQL server: its base URL (ending in '/') and credentials. */
-    record Server(String url, String user, String password) {
+    public record Server(String url, String user, String password) {
     }
 
     @Override
@@ -36,6 +36,7 @@ public class FreshDatabase implements QuarkusTestResourceLifecycleManager {
         execute(s, "CREATE DATABASE " + name);
         return Map.of(
                 "faultline.search.index-dir", "target/test-index/" + name,
+                "faultline.node-id-file", "target/test-index/" + name + ".node-id",
                 "quarkus.datasource.jdbc.url", s.url() + name,
                 "quarkus.datasource.username", s.user(),
                 "quarkus.datasource.password", s.password());
@@ -47,7 +48,7 @@ public class FreshDatabase implements QuarkusTestResourceLifecycleManager {
     }
 
     /** The configured server, or the embedded one, started on first use and stopped with the JVM. */
-    static synchronized Server server() {
+    public static synchronized Server server() {
         if (server != null) {
             return server;
         }
@@ -73,7 +74,7 @@ public class FreshDatabase implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static void execute(Server s, String sql) {
+    public static void execute(Server s, String sql) {
         try (Connection c = DriverManager.getConnection(s.url() + "postgres", s.user(), s.password());
              Statement statement = c.createStatement()) {
             statement.execute(sql);

@@ -64,10 +64,16 @@ public class AxonConfiguration {
 
     private final ReindexScheduler reindex;
 
+    private final ProcessorNames names;
+
+    private final AgroalDataSource dataSource;
+
     AxonConfiguration(AgroalDataSource dataSource, CommandValidation validation, DeadLetterQueues deadLetters,
                       IncidentCatalogueProjection catalogue, SearchProjection search,
-                      ReindexScheduler reindex, PatternProjection patterns) {
+                      ReindexScheduler reindex, PatternProjection patterns, ProcessorNames names) {
         JdbcTransactions transactions = new JdbcTransactions(dataSource);
+        this.names = names;
+        this.dataSource = dataSource;
         this.transactions = transactions;
         this.search = search;
         this.reindex = reindex;
@@ -111,6 +117,9 @@ public class AxonConfiguration {
 
         configurer.eventProcessing()
                 .registerTokenStore(c -> JdbcTokenStore.builder()
+                        // a claim names the node that holds it (GET /api/admin/projections), and the process:
+                        // two processes that share a node id (a copied data directory) must not share claims
+                        .nodeId(names.node() + "/" + java.lang.management.ManagementFactory.getRuntimeMXBean().getName())
                         .connectionProvider(connections)
                         .serializer(serializer)
                         .build())
@@ -124,11 +133,15 @@ public class AxonConfiguration {
                 .registerDeadLetterPolicy(CATALOGUE, c -> DeadLetterQueues.countingAttempts())
                 .registerDeadLetteringEventHandlerInvokerConfiguration(CATALOGUE,
                         (c, invoker) -> invoker.enableSequenceIdentifierCache())
-                .registerTrackingEventProcessor(SEARCH, c -> tail,
+                // the search index and the patterns index live on each node: one processor per node
+                // (ProcessorNames), each fed every event, however many nodes share the store
+                .assignProcessingGroup(SEARCH, names.of(SEARCH))
+                .assignProcessingGroup(PATTERNS, names.of(PATTERNS))
+                .registerTrackingEventProcessor(names.of(SEARCH), c -> tail,
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(200))
                 .registerEventHandler(c -> ClientProxy.unwrap(search))
-                .registerTrackingEventProcessor(PATTERNS, c -> tail,
+                .registerTrackingEventProcessor(names.of(PATTERNS), c -> tail,
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(200))
                 .registerEventHandler(c -> ClientProxy.unwrap(patterns))
@@ -143,8 +156,13 @@ public class AxonConfiguration {
     }
 
     void start(@Observes @Priority(100) StartupEvent event) {
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            names.adoptSingleNodeTokens(connection);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot take over the single-node processors' tokens", e);
+        }
         configuration.start();
-        LOG.info("Axon started: event store and token store on PostgreSQL");
+        LOG.infof("Axon started: event store and token store on PostgreSQL; node %s", names.node());
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -196,6 +214,13 @@ public class AxonConfiguration {
         }
         return configuration.eventProcessingConfiguration().sequencedDeadLetterProcessor(processingGroup)
                 .orElseThrow(() -> new IllegalArgumentException("no dead-letter queue for " + processingGroup));
+    }
+
+    /** The processor that feeds a projection on this node. */
+    org.axonframework.eventhandling.TrackingEventProcessor processor(String projection) {
+        return configuration.eventProcessingConfiguration()
+                .eventProcessor(names.of(projection), org.axonframework.eventhandling.TrackingEventProcessor.class)
+                .orElseThrow(() -> new IllegalArgumentException("no event processor for " + projection));
     }
 
     /** The whole Axon configuration, for operations code (processors, tokens). */

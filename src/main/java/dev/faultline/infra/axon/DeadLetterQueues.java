@@ -37,14 +37,17 @@ public class DeadLetterQueues {
     private final TransactionManager transactions;
     private final Map<String, SequencedDeadLetterQueue<EventMessage<?>>> queues = new ConcurrentHashMap<>();
 
-    DeadLetterQueues(ConnectionProvider connections, TransactionManager transactions) {
+    private final ProcessorNames names;
+
+    DeadLetterQueues(ConnectionProvider connections, TransactionManager transactions, ProcessorNames names) {
+        this.names = names;
         this.connections = connections;
         this.transactions = transactions;
     }
 
-    /** The queue of one processing group. */
-    public SequencedDeadLetterQueue<EventMessage<?>> queue(String processingGroup) {
-        return queues.computeIfAbsent(processingGroup, group -> JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
+    /** The queue of one projection's processor on this node (ProcessorNames: a node's own events, for a per-node one). */
+    public SequencedDeadLetterQueue<EventMessage<?>> queue(String projection) {
+        return queues.computeIfAbsent(names.of(projection), group -> JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
                 .processingGroup(group)
                 .connectionProvider(connections)
                 .transactionManager(transactions)

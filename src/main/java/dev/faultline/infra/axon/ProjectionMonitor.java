@@ -6,7 +6,16 @@ import java.util.Optional;
 import dev.faultline.query.search.ReindexScheduler;
 import dev.faultline.query.search.SearchProjection;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.faultline.api.query.ProjectionStatus;
+import io.agroal.api.AgroalDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.SimpleSerializedObject;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -20,8 +29,13 @@ public class ProjectionMonitor implements Projections {
     private final AxonConfiguration axon;
     private final DeadLetterQueues deadLetters;
     private final ReindexScheduler search;
+    private final ProcessorNames names;
+    private final AgroalDataSource dataSource;
 
-    ProjectionMonitor(AxonConfiguration axon, DeadLetterQueues deadLetters, ReindexScheduler search) {
+    ProjectionMonitor(AxonConfiguration axon, DeadLetterQueues deadLetters, ReindexScheduler search,
+                      ProcessorNames names, AgroalDataSource dataSource) {
+        this.names = names;
+        this.dataSource = dataSource;
         this.axon = axon;
         this.deadLetters = deadLetters;
         this.search = search;
@@ -46,6 +60,59 @@ public class ProjectionMonitor implements Projections {
         OptionalLong written = SearchProjection.GROUP.equals(processor) ? search.writtenUpTo(read) : read;
         return new ProcessorState(processor, tracking.isRunning(), tracking.isError() || error != null, error,
                 written, read);
+    }
+
+    @Override
+    public String node() {
+        return names.node();
+    }
+
+    @Override
+    public boolean perNode(String projection) {
+        return names.perNode(projection);
+    }
+
+    /**
+     * Read from the token table (a few rows per node): a per-node projection's processors are named
+     * {@code projection@node}. A token the serializer cannot read shows without a position; the lag
+     * is left to the caller, who knows the store's head.
+     */
+    @Override
+    public List<ProjectionStatus.Processor> processors(String projection) {
+        processor(projection); // an unknown name fails here (the names are constants, free of LIKE's wildcards)
+        List<ProjectionStatus.Processor> found = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT processorname, segment, owner, token, tokentype, timestamp FROM tokenentry"
+                             + " WHERE processorname = ? OR processorname LIKE ? ORDER BY processorname, segment")) {
+            select.setString(1, projection);
+            select.setString(2, projection + "@%");
+            select.setMaxRows(1_000);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    OptionalLong position = position(rs.getBytes("token"), rs.getString("tokentype"));
+                    found.add(new ProjectionStatus.Processor(rs.getString("processorname"), rs.getInt("segment"),
+                            rs.getString("owner"), position.isPresent() ? position.getAsLong() : null, null,
+                            rs.getString("timestamp")));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the token table", e);
+        }
+        return found;
+    }
+
+    private static OptionalLong position(byte[] token, String type) {
+        if (token == null || type == null) {
+            return OptionalLong.empty();
+        }
+        try {
+            TrackingToken tracking = EventSerialization.serializer().deserialize(
+                    new SimpleSerializedObject<>(token, byte[].class, type, null));
+            return tracking == null ? OptionalLong.empty() : tracking.position();
+        } catch (RuntimeException unreadable) {
+            return OptionalLong.empty();
+        }
     }
 
     /** The events this projection could not apply, with retry and skip. */
@@ -106,9 +173,7 @@ public class ProjectionMonitor implements Projections {
         tracking.start();
     }
 
-    private TrackingEventProcessor processor(String name) {
-        return axon.configuration().eventProcessingConfiguration()
-                .eventProcessor(name, TrackingEventProcessor.class)
-                .orElseThrow(() -> new IllegalArgumentException("no event processor named " + name));
+    private TrackingEventProcessor processor(String projection) {
+        return axon.processor(projection);
     }
 }

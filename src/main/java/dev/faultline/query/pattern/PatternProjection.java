@@ -88,7 +88,8 @@ public class PatternProjection {
              PreparedStatement insert = connection.prepareStatement("""
                      INSERT INTO incident_facts (incident_id, known_from, facts) VALUES (?, ?, ?::jsonb)
                      ON CONFLICT (incident_id, known_from) DO UPDATE SET facts = excluded.facts""")) {
-            for (Map.Entry<String, Instant> incident : touched.entrySet()) {
+            // in incident order: nodes writing the same rows at once lock them in one order (no deadlock)
+            for (Map.Entry<String, Instant> incident : new java.util.TreeMap<>(touched).entrySet()) {
                 Instant knownAt = incident.getValue();
                 List<RecordedEvent> known = events.read(incident.getKey()).orElse(List.of()).stream()
                         .filter(e -> !e.recordedAt().isAfter(knownAt)).toList();
