@@ -43,7 +43,10 @@ public class AdminResource {
     @Operation(summary = "Projection status", description = """
             For each projection: state (LIVE, DEGRADED, REBUILDING, FAILED, STOPPED), the global position written
             (every event up to it is in the read model), the event store's head, the lag between them, the events it
-            could not apply (parked; DEGRADED while there are any), and the current or last rebuild with its speed and ETA.""")
+            could not apply (parked; DEGRADED while there are any), and the current or last rebuild with its speed and ETA.
+            With several nodes on one store: node is the node that answered; the search and patterns projections
+            live on each node (perNode), so their state and parked events are this node's; processors lists every
+            node's processor (or the shared processor's segments) with the node claiming it and its position.""")
     public List<ProjectionStatus> list() {
         return statuses.all();
     }

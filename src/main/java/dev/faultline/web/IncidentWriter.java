@@ -6,6 +6,7 @@ import dev.faultline.api.command.IncidentCommand;
 import dev.faultline.api.command.Recording;
 import dev.faultline.query.history.IncidentEventStream;
 import dev.faultline.web.problem.InvalidParameter;
+import org.axonframework.modelling.command.ConcurrencyException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -28,6 +29,9 @@ public class IncidentWriter {
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
     private static final Pattern VERSION = Pattern.compile("^\\s*(?:W/)?\"?(\\d{1,18})\"?\\s*$");
     private static final Pattern CORRELATION = Pattern.compile("^[A-Za-z0-9._:-]{1,100}$");
+
+    /** Tries of one write that loses the append race to another node (or writer) before the 409. */
+    static final int WRITE_ATTEMPTS = 4;
 
     private final CommandGateway commands;
     private final IncidentEventStream events;
@@ -68,9 +72,23 @@ public class IncidentWriter {
         return written(Locations.created("/api/incidents/" + command.incidentId()), outcome, position);
     }
 
-    /** Records a change to an existing incident: 200 with the outcome. */
+    /**
+     * Records a change to an existing incident: 200 with the outcome. When another node appended to
+     * the incident first, this node's cached copy was stale: the append fails on the sequence key and
+     * the copy is evicted, so the command is tried again on the incident as stored, a few times (with
+     * If-Match, the retry then answers 412 if the version moved: the client asked for that one).
+     */
     public Response update(IncidentCommand command, HttpHeaders headers) {
-        CommandOutcome outcome = commands.sendAndWait(message(command, headers));
+        CommandOutcome outcome = null;
+        for (int attempt = 1; outcome == null; attempt++) {
+            try {
+                outcome = commands.sendAndWait(message(command, headers));
+            } catch (ConcurrencyException e) {
+                if (attempt >= WRITE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
         long position = events.positionOf(outcome.incidentId(), outcome.version());
         return written(Response.ok(), outcome, position);
     }

@@ -37,7 +37,18 @@ public class ProjectionStatuses {
         IndexRebuild.Progress progress = SearchProjection.GROUP.equals(name) ? rebuild.progress() : null;
         Projections.ProcessorState processor = monitor.state(name);
         List<ParkedEvent> parked = monitor.parked(name);
+        List<ProjectionStatus.Processor> processors = monitor.processors(name).stream()
+                .map(p -> new ProjectionStatus.Processor(p.name(), p.segment(), p.owner(), p.position(),
+                        p.position() == null ? null : Math.max(head - p.position(), 0), p.updatedAt()))
+                .toList();
         Long position = processor.position().isPresent() ? processor.position().getAsLong() : null;
+        Long read = processor.read().isPresent() ? processor.read().getAsLong() : null;
+        if (position == null && !monitor.perNode(name) && !processors.isEmpty()
+                && processors.stream().allMatch(p -> p.position() != null)) {
+            // a shared processor whose segments other nodes hold: its position is their tokens' lowest
+            position = processors.stream().mapToLong(ProjectionStatus.Processor::position).min().getAsLong();
+            read = position;
+        }
         State state;
         if (processor.failing()) {
             state = State.FAILED;
@@ -56,17 +67,12 @@ public class ProjectionStatuses {
         } else if (head < 0) {
             lag = 0L; // an empty store: nothing to process
         }
-        Long read = processor.read().isPresent() ? processor.read().getAsLong() : null;
         Long unread = read != null ? Long.valueOf(Math.max(head - read, 0)) : lag;
         Long deferred = lag == null || unread == null ? null : Math.max(lag - unread, 0);
         ProjectionStatus.Rebuild rebuildStatus = progress == null ? null : new ProjectionStatus.Rebuild(
                 progress.running(), progress.reason(), progress.processed(), progress.total(),
                 Math.round(progress.eventsPerSecond()), progress.eta(), String.valueOf(progress.startedAt()),
                 progress.finishedAt() == null ? null : progress.finishedAt().toString(), progress.error());
-        List<ProjectionStatus.Processor> processors = monitor.processors(name).stream()
-                .map(p -> new ProjectionStatus.Processor(p.name(), p.segment(), p.owner(), p.position(),
-                        p.position() == null ? null : Math.max(head - p.position(), 0), p.updatedAt()))
-                .toList();
         return new ProjectionStatus(name, state, position, head, lag, unread, deferred, parked, rebuildStatus,
                 monitor.node(), monitor.perNode(name), processors);
     }
