@@ -31,7 +31,7 @@ public class IncidentWriter {
     private static final Pattern CORRELATION = Pattern.compile("^[A-Za-z0-9._:-]{1,100}$");
 
     /** Tries of one write that loses the append race to another node (or writer) before the 409. */
-    static final int WRITE_ATTEMPTS = 4;
+    static final int WRITE_ATTEMPTS = 6;
 
     private final CommandGateway commands;
     private final IncidentEventStream events;
@@ -87,10 +87,21 @@ public class IncidentWriter {
                 if (attempt >= WRITE_ATTEMPTS) {
                     throw e;
                 }
+                backOff(attempt);
             }
         }
         long position = events.positionOf(outcome.incidentId(), outcome.version());
         return written(Response.ok(), outcome, position);
+    }
+
+    /** A random pause growing with the attempt (at most 5 ms per attempt), so racing nodes fall out of step. */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 5 * attempt + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a write", e);
+        }
     }
 
     private static Response written(Response.ResponseBuilder builder, CommandOutcome outcome, long position) {

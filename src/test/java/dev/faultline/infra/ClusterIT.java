@@ -71,6 +71,16 @@ class ClusterIT {
         long onB = declare(b, "cluster-wombat", "Wombat queue outage");
         assertSearchableWithin(a, "wombat", "cluster-wombat", onB, Duration.ofSeconds(1));
 
+        // patterns too: a root cause recorded on A joins its pattern on B (each node's patterns index is its own)
+        HttpResponse<String> cause = a.post("/api/incidents/cluster-quokka/root-causes",
+                "{\"summary\": \"The gateway's certificate expired\", \"labels\": [\"trigger:certificate-expiry\"]}", null);
+        assertThat(cause.statusCode()).as(cause.body()).isEqualTo(200);
+        long patternDeadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!b.get("/api/patterns/trigger:certificate-expiry?size=100").body().contains("cluster-quokka")) {
+            assertThat(System.nanoTime()).as("the pattern on node B lists the incident").isLessThan(patternDeadline);
+            Thread.sleep(100);
+        }
+
         // each node shows its own search processor, and the other's, both claimed and caught up
         String nodeA = Files.readString(a.dataDir().resolve("node-id")).trim();
         String nodeB = Files.readString(b.dataDir().resolve("node-id")).trim();

@@ -1,17 +1,14 @@
 package dev.faultline.infra;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
+import dev.faultline.support.PackagedApp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,25 +22,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EmbeddedDefaultIT {
 
-    private static final Path JAR = Path.of(System.getProperty("faultline.jar", "target/faultline.jar"));
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Path JAR = PackagedApp.JAR;
 
     Path dataDir;
-    Process app;
+    PackagedApp app;
     int port;
 
     @BeforeEach
     void setUp() throws IOException {
         dataDir = Files.createTempDirectory("faultline-it-");
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        app = new PackagedApp(dataDir, Map.of());
+        port = app.port();
     }
 
     @AfterEach
     void tearDown() throws Exception {
         stop();
-        deleteTree(dataDir);
+        PackagedApp.deleteTree(dataDir);
     }
 
     /**
@@ -69,7 +64,7 @@ class EmbeddedDefaultIT {
         String printed = printedTokens();
         assertThat(printed.lines()).as("the first start prints one admin token").hasSize(1);
         token = printed.trim();
-        HttpResponse<String> declared = send(HttpRequest.newBuilder(uri("/api/incidents"))
+        HttpResponse<String> declared = send(HttpRequest.newBuilder(app.uri("/api/incidents"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"incidentId": "our-own-outage", "title": "Our own outage",
@@ -82,7 +77,7 @@ class EmbeddedDefaultIT {
         assertThat(Files.isRegularFile(dataDir.resolve("index/CURRENT"))).as("index under FAULTLINE_DATA_DIR/index").isTrue();
 
         stop();
-        deleteTree(dataDir.resolve("index"));
+        PackagedApp.deleteTree(dataDir.resolve("index"));
         start();
         assertThat(printedTokens().trim()).as("a restart creates no other token").isEqualTo(token);
 
@@ -108,7 +103,7 @@ class EmbeddedDefaultIT {
     void the_plain_command_runs_a_child_jvm_with_a_bounded_heap_and_stops_it() throws Exception {
         start();
         token = printedTokens().trim();
-        List<ProcessHandle> children = app.toHandle().children().toList();
+        List<ProcessHandle> children = app.process().toHandle().children().toList();
         assertThat(children).as("the launcher's child JVM").hasSize(1);
         assertThat(children.get(0).info().arguments().map(List::of).orElse(List.of())).contains("-Xmx512m");
         double heapMax = get("/q/metrics").body().lines()
@@ -133,56 +128,20 @@ class EmbeddedDefaultIT {
         assertThat(found.body()).contains("\"hits\":[{\"id\":\"" + expectedFirst + "\"");
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> files = Files.walk(root)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
-
     void start() throws Exception {
-        // the README's run command, nothing added
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("app.log").toFile()));
-        builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
-        builder.environment().put("FAULTLINE_DATA_DIR", dataDir.toString());
-        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        app = builder.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(app.isAlive()).as("app exited early; see " + dataDir.resolve("app.log")).isTrue();
-            try {
-                if (get("/q/health/ready").statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("not ready in 90 s:\n" + Files.readString(dataDir.resolve("app.log")));
+        app.start(); // the README's run command, nothing added
     }
 
     void stop() throws InterruptedException {
-        if (app != null && app.isAlive()) {
-            app.destroy();
-            if (!app.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                app.destroyForcibly().waitFor();
-            }
-        }
+        app.stop();
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+        return app.token(token).get(path);
     }
 
     HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        HttpRequest.Builder authorized = HttpRequest.newBuilder(request, (name, value) -> true);
-        if (token != null) {
-            authorized.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(authorized.build(), HttpResponse.BodyHandlers.ofString());
+        return app.token(token).send(request);
     }
 
     /** The admin token the first start printed in the log (issue 20); none before it is read. */
@@ -196,9 +155,5 @@ class EmbeddedDefaultIT {
             found.append(m.group()).append('\n');
         }
         return found.toString();
-    }
-
-    URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
     }
 }

@@ -231,6 +231,8 @@ public class SearchIndexes {
         }
         CloseableSearchMapping mapping = SearchMapping.builder(
                         AnnotatedTypeSource.fromClasses(SearchDocument.class), MethodHandles.lookup())
+                // named, not inferred: with a second backend on the class path Hibernate Search refuses to guess
+                .property("hibernate.search.backend.type", "lucene")
                 .property("hibernate.search.backend.directory.root", directory.toString())
                 .property("hibernate.search.backend.analysis.configurer", BeanReference.ofInstance(new SearchAnalysis()))
                 .property("hibernate.search.backend.lucene_version", "LATEST")
