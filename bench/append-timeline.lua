@@ -21,11 +21,4 @@ request = function()
   return wrk.format(nil, "/api/incidents/" .. ids[math.random(#ids)] .. "/timeline", nil, body)
 end
 
-done = function(summary, latency, requests)
-  local non2xx = summary.errors.status
-  local ok = summary.requests - non2xx
-  io.write(string.format(
-    'WRK_JSON {"ok":%d,"failed":%d,"perSecond":%.1f,"p50ms":%.2f,"p99ms":%.2f,"maxMs":%.2f}\n',
-    ok, non2xx + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
-    ok / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
-end
+dofile("bench/wrk-report.lua")
