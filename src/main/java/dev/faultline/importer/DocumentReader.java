@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.faultline.format.CollectedProblems;
 import dev.faultline.format.IsoTimes;
 import dev.faultline.api.document.IncidentDocument;
 import dev.faultline.importer.ImportOutcome.Problem;
@@ -191,7 +192,8 @@ public final class DocumentReader {
         // every bad value is collected (CollectedProblems), not only the first
         List<Problem> problems = new ArrayList<>();
         try {
-            IncidentDocument doc = DOCUMENT.withAttribute(CollectedProblems.ATTRIBUTE, problems).readValue(node);
+            IncidentDocument doc = DOCUMENT.withAttribute(CollectedProblems.ATTRIBUTE,
+                    (CollectedProblems.Sink) (pointer, message) -> problems.add(new Problem(pointer, message))).readValue(node);
             if (!problems.isEmpty()) {
                 return new Read(index, null, id, List.copyOf(problems));
             }

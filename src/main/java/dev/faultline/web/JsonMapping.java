@@ -18,6 +18,8 @@ public class JsonMapping implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.registerModule(IsoTimes.module());
+        // inactive unless a read asks for it: JsonBodies collects every bad value of a request body
+        mapper.addHandler(new dev.faultline.format.CollectedProblems());
         // an enum is named, never numbered: 7 is not a kind (Jackson would take the eighth constant)
         mapper.enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
     }

@@ -68,6 +68,17 @@ class BadInputTest {
     }
 
     @Test
+    void every_bad_value_of_a_body_is_named_at_once() {
+        given().contentType(ContentType.JSON)
+                .body("{\"at\":\"yesterday\",\"kind\":\"GUESS\",\"text\":[\"x\"],\"colour\":\"red\"}")
+                .post(timeline).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("/at", "/kind", "/text", "/colour"),
+                        "errors.find { it.field == '/kind' }.message", containsString("DETECTION"),
+                        "detail", containsString("/colour"));
+        assertThat(Incidents.eventCount(id)).as("a rejected command writes nothing").isEqualTo(1);
+    }
+
+    @Test
     void invalid_timestamps() {
         rejectedWith(400, "{\"at\":\"18/11/2025 11:31\",\"kind\":\"DETECTION\",\"text\":\"x\"}", "/at");
         rejectedWith(400, "{\"at\":\"2025-13-45T99:00:00Z\",\"kind\":\"DETECTION\",\"text\":\"x\"}", "/at");

@@ -1,4 +1,4 @@
-package dev.faultline.importer;
+package dev.faultline.format;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -6,39 +6,43 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
-import dev.faultline.importer.ImportOutcome.Problem;
 import static dev.faultline.format.ValueForms.expected;
 import java.io.IOException;
 import java.util.Collection;
-import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * Reads past a bad value instead of stopping at the first: an unknown field is skipped, a value of
  * the wrong form becomes null, and each is recorded as a problem at its JSON pointer, in words a
  * document's author understands (no Java type or parser exception names). A document with any
- * problem is then refused with all of them. Active only for reads that carry the list as the
- * {@link #ATTRIBUTE} attribute; other reads fail on the first problem as usual.
+ * problem is then refused with all of them. Active only for reads that carry a {@link Sink} as the
+ * {@link #ATTRIBUTE} attribute (an imported document, a REST request body); other reads fail on the
+ * first problem as usual.
  */
-final class CollectedProblems extends DeserializationProblemHandler {
+public final class CollectedProblems extends DeserializationProblemHandler {
 
-    static final String ATTRIBUTE = "faultline.import.problems";
+    public static final String ATTRIBUTE = "faultline.json.problems";
 
-    @SuppressWarnings("unchecked")
-    private static List<Problem> problems(DeserializationContext context) {
-        return (List<Problem>) context.getAttribute(ATTRIBUTE);
+    /** Where the problems of one read go: the pointer of the value, and what is wrong with it. */
+    @FunctionalInterface
+    public interface Sink {
+        void add(String pointer, String message);
+    }
+
+    private static Sink problems(DeserializationContext context) {
+        return (Sink) context.getAttribute(ATTRIBUTE);
     }
 
     @Override
     public boolean handleUnknownProperty(DeserializationContext context, JsonParser p, JsonDeserializer<?> deserializer,
                                          Object beanOrClass, String propertyName) throws IOException {
-        List<Problem> problems = problems(context);
+        Sink problems = problems(context);
         if (problems == null) {
             return false;
         }
         Collection<Object> known = deserializer == null ? null : deserializer.getKnownPropertyNames();
-        problems.add(new Problem(pointer(p), "unknown field" + (known == null || known.isEmpty() ? ""
-                : "; known fields here: " + known.stream().map(Object::toString).sorted().collect(Collectors.joining(", ")))));
+        problems.add(pointer(p), "unknown field" + (known == null || known.isEmpty() ? ""
+                : "; known fields here: " + known.stream().map(Object::toString).sorted().collect(Collectors.joining(", "))));
         p.skipChildren();
         return true;
     }
@@ -67,11 +71,11 @@ final class CollectedProblems extends DeserializationProblemHandler {
     }
 
     private static Object nullInstead(DeserializationContext context, Class<?> type, JsonParser p, String message) {
-        List<Problem> problems = problems(context);
+        Sink problems = problems(context);
         if (problems == null || type.isPrimitive()) {
             return NOT_HANDLED;
         }
-        problems.add(new Problem(pointer(p), message));
+        problems.add(pointer(p), message);
         return null;
     }
 
