@@ -79,10 +79,11 @@ public class IncidentWriter {
      * If-Match, the retry then answers 412 if the version moved: the client asked for that one).
      */
     public Response update(IncidentCommand command, HttpHeaders headers) {
-        CommandOutcome outcome = null;
-        for (int attempt = 1; outcome == null; attempt++) {
+        CommandOutcome outcome;
+        for (int attempt = 1; ; attempt++) {
             try {
                 outcome = commands.sendAndWait(message(command, headers));
+                break; // taken (whatever it answered): never sent twice
             } catch (ConcurrencyException e) {
                 if (attempt >= WRITE_ATTEMPTS) {
                     throw e;
