@@ -68,8 +68,8 @@ class RebuildTest {
 
         assertThat(search.inventory()).isEqualTo(before);
         assertThat(answers(queries)).isEqualTo(answersBefore);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(Files.exists(old.directory())).as("old generation deleted once retired").isFalse());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(exists(old)).as("old generation deleted once retired").isFalse());
         given().get("/api/admin/projections").then().statusCode(200)
                 .body("find { it.name == 'search' }.rebuild.running", is(false),
                         "find { it.name == 'search' }.rebuild.processed", greaterThan(200),
@@ -93,6 +93,11 @@ class RebuildTest {
     void only_the_search_projection_can_be_rebuilt() {
         given().post("/api/admin/projections/nope/rebuild").then().statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    /** Whether a generation's index is still stored: its directory (Lucene). */
+    boolean exists(SearchIndexes.Generation generation) {
+        return Files.exists(generation.directory());
     }
 
     /** Hit ids, totals, facets and highlights of each query (scores may differ: deleted documents count in statistics). */

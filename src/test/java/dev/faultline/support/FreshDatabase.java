@@ -37,6 +37,8 @@ public class FreshDatabase implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "faultline.search.index-dir", "target/test-index/" + name,
                 "faultline.node-id-file", "target/test-index/" + name + ".node-id",
+                // used only when a test profile chooses OpenSearch: its indexes are this database's
+                "faultline.search.index-prefix", name,
                 "quarkus.datasource.jdbc.url", s.url() + name,
                 "quarkus.datasource.username", s.user(),
                 "quarkus.datasource.password", s.password());

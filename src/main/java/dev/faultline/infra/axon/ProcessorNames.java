@@ -1,6 +1,7 @@
 package dev.faultline.infra.axon;
 
 import dev.faultline.query.pattern.PatternProjection;
+import dev.faultline.query.search.SearchBackend;
 import dev.faultline.query.search.SearchProjection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -32,14 +33,25 @@ import org.jboss.logging.Logger;
 public class ProcessorNames {
 
     private static final Logger LOG = Logger.getLogger(ProcessorNames.class);
-    /** The projections with one processor per node. */
+    /** The projections with one processor per node when the search index is on each node's disk (Lucene). */
     static final Set<String> PER_NODE = Set.of(SearchProjection.GROUP, PatternProjection.GROUP);
+    /** With OpenSearch, the nodes share one search index and so one search processor. */
+    static final Set<String> PER_NODE_SHARED_SEARCH = Set.of(PatternProjection.GROUP);
     private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     private final String node;
+    private final Set<String> perNode;
 
-    ProcessorNames(@ConfigProperty(name = "faultline.node-id-file") Path file) {
+    @jakarta.inject.Inject
+    ProcessorNames(@ConfigProperty(name = "faultline.node-id-file") Path file,
+                   @ConfigProperty(name = "faultline.search.backend", defaultValue = "lucene") String searchBackend) {
         this.node = readOrCreate(file.toAbsolutePath());
+        this.perNode = SearchBackend.isOpenSearch(searchBackend) ? PER_NODE_SHARED_SEARCH : PER_NODE;
+    }
+
+    /** With the search index on each node's disk. */
+    ProcessorNames(Path file) {
+        this(file, "lucene");
     }
 
     /** This node's id. */
@@ -49,7 +61,7 @@ public class ProcessorNames {
 
     /** Whether each node runs its own processor for this projection. */
     public boolean perNode(String projection) {
-        return PER_NODE.contains(projection);
+        return perNode.contains(projection);
     }
 
     /** The name of the processor (and of its token and dead-letter queue) that feeds the projection on this node. */
@@ -72,7 +84,7 @@ public class ProcessorNames {
                      SELECT ?, segment, token, tokentype, timestamp, NULL FROM legacy ON CONFLICT DO NOTHING""");
              PreparedStatement parked = connection.prepareStatement(
                      "UPDATE deadletterentry SET processinggroup = ? WHERE processinggroup = ?")) {
-            for (String projection : PER_NODE) {
+            for (String projection : perNode) {
                 tokens.setString(1, projection);
                 tokens.setString(2, of(projection));
                 if (tokens.executeUpdate() > 0) {

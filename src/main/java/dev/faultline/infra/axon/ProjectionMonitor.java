@@ -150,14 +150,36 @@ public class ProjectionMonitor implements Projections {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             OptionalLong reached = state(processor).position();
+            boolean elsewhere = reached.isEmpty() && !perNode(processor);
+            if (elsewhere) {
+                // a shared processor another node runs: how far it wrote is in its token
+                reached = sharedPosition(processor);
+            }
             if (reached.isPresent() && reached.getAsLong() >= position) {
                 return true;
             }
             if (System.nanoTime() >= deadline) {
                 return false;
             }
-            Thread.sleep(5);
+            Thread.sleep(elsewhere ? 20 : 5);
         }
+    }
+
+    /** The lowest position of a shared processor's segments, from the token table; empty if one has none. */
+    private OptionalLong sharedPosition(String projection) {
+        OptionalLong lowest = OptionalLong.empty();
+        for (ProjectionStatus.Processor segment : processors(projection)) {
+            if (!segment.name().equals(projection)) {
+                continue;
+            }
+            if (segment.position() == null) {
+                return OptionalLong.empty();
+            }
+            if (lowest.isEmpty() || segment.position() < lowest.getAsLong()) {
+                lowest = OptionalLong.of(segment.position());
+            }
+        }
+        return lowest;
     }
 
     /**

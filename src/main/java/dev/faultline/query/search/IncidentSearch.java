@@ -239,11 +239,11 @@ public class IncidentSearch {
                 SearchIncidents.Sort.RELEVANCE, 0, 1);
         String typos = "";
         try (SearchSession session = indexes.active().mapping().createSession()) {
-            return session.search(SearchDocument.class)
+            return all(session.search(SearchDocument.class)
                     .select(f -> f.id(String.class))
                     .where((f, root) -> root.add(SearchPredicates.matching(f, query, typos)))
                     .sort(IncidentSearch::bestFirst)
-                    .fetchAllHits();
+                    .toQuery());
         } catch (SearchException e) {
             throw translated(e);
         }
@@ -253,14 +253,28 @@ public class IncidentSearch {
     public Map<String, List<Object>> inventory() {
         try (SearchSession session = indexes.active().mapping().createSession()) {
             Map<String, List<Object>> inventory = new java.util.TreeMap<>();
-            session.search(SearchDocument.class)
+            all(session.search(SearchDocument.class)
                     .select(f -> f.composite().from(f.id(String.class), f.field("version", Long.class),
                             f.field("position", Long.class)).as(Built::new))
                     .where(f -> f.matchAll())
-                    .fetchAllHits()
+                    .toQuery())
                     .forEach(built -> inventory.put(built.id(), List.of(built.version(), built.position())));
             return inventory;
         }
+    }
+
+    /**
+     * Every hit, read in chunks: OpenSearch answers at most 10,000 hits to one request
+     * ({@code index.max_result_window}); a scroll has no such bound on either backend.
+     */
+    private static <T> List<T> all(org.hibernate.search.engine.search.query.SearchQuery<T> query) {
+        List<T> hits = new ArrayList<>();
+        try (org.hibernate.search.engine.search.query.SearchScroll<T> scroll = query.scroll(1_000)) {
+            for (var chunk = scroll.next(); chunk.hasHits(); chunk = scroll.next()) {
+                hits.addAll(chunk.hits());
+            }
+        }
+        return hits;
     }
 
     /** An indexed document: the incident, and the version and event position it was built from. */

@@ -75,8 +75,11 @@ public class IndexRebuild {
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "search-rebuild"));
     private final AtomicReference<Progress> progress = new AtomicReference<>();
     private volatile String storeId;
+    /** With an index shared by all nodes, one rebuilds at a time: a PostgreSQL advisory lock. */
+    private final RebuildLock rebuilding;
 
     IndexRebuild(SearchIndexes indexes, IncidentEventStream events, AgroalDataSource dataSource, WhyVectors whyVectors) {
+        this.rebuilding = new RebuildLock(dataSource);
         this.whyVectors = whyVectors;
         this.indexes = indexes;
         this.events = events;
@@ -95,8 +98,13 @@ public class IndexRebuild {
     private void openIndex() {
         SearchIndexes.Opening opening;
         try {
+            if (indexes.shared()) {
+                // one node at a time decides and, if it must, rebuilds; the others then find it done
+                rebuilding.lock();
+            }
             opening = indexes.open(storeId());
         } catch (RuntimeException e) {
+            rebuilding.unlock();
             LOG.error("Search index could not be opened; searches answer 503", e);
             return;
         }
@@ -104,17 +112,29 @@ public class IndexRebuild {
             LOG.warnf("Search index will be rebuilt from the event store: %s", opening.rebuildReason());
             launch(opening.generation(), opening.rebuildReason());
         } else {
+            rebuilding.unlock();
             LOG.infof("Search index generation %s opened", opening.generation().name());
         }
     }
 
-    /** Starts a rebuild beside the serving index; false if one is already running. */
+    /**
+     * Starts a rebuild beside the serving index; false if one is already running (with a shared
+     * index: on any node).
+     */
     public synchronized boolean start(String reason) {
         Progress current = progress.get();
         if (current != null && current.running()) {
             return false;
         }
-        launch(indexes.create(), reason);
+        if (indexes.shared() && !rebuilding.tryLock()) {
+            return false;
+        }
+        try {
+            launch(indexes.create(storeId()), reason);
+        } catch (RuntimeException e) {
+            rebuilding.unlock();
+            throw e;
+        }
         return true;
     }
 
@@ -132,6 +152,11 @@ public class IndexRebuild {
         AtomicLong processed = new AtomicLong();
         try {
             indexes.startBuilding(target);
+            if (indexes.shared()) {
+                // the node running the search processor writes live changes to the new generation
+                // too once it has seen it (SearchIndexes#follow): only then is the head noted
+                Thread.sleep(TimeUnit.SECONDS.toMillis(2L * SearchIndexes.FOLLOW_SECONDS));
+            }
             long head = events.head();
             long total = events.count();
             progress.set(new Progress(true, reason, 0, total, started, null, null));
@@ -154,6 +179,12 @@ public class IndexRebuild {
             progress.set(new Progress(false, reason, processed.get(), failed == null ? 0 : failed.total(), started,
                     Instant.now(), String.valueOf(e.getMessage())));
             indexes.abandon(target);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            progress.set(new Progress(false, reason, processed.get(), 0, started, Instant.now(), "interrupted"));
+            indexes.abandon(target);
+        } finally {
+            rebuilding.unlock();
         }
     }
 

@@ -140,6 +140,12 @@ public class ReindexScheduler {
             // a parked incident waits for the operator: its retry writes these events too, in order
             stale.removeIf(parked::contains);
             Function<String, Unwritten> first = id -> batch.get(id).first();
+            if (indexes.shared()) {
+                // one processor feeds every node's searches, and the other nodes know how far it got
+                // from its token only: nothing is deferred past the token (docs/decisions.md)
+                park(write(new ArrayList<>(stale), SearchWriter.WRITE_CHUNK, Long.MAX_VALUE), first);
+                return;
+            }
             long now = System.nanoTime();
             boolean backlog = pending.size() >= MAX_PENDING;
             boolean resting = now < restUntil && !backlog;

@@ -37,7 +37,9 @@ final class SearchHighlights {
             return Map.of();
         }
         SearchScope<SearchDocument> scope = generation.mapping().scope(SearchDocument.class);
-        Map<String, Map<String, List<String>>> found = lucene.of(scope, matching(scope.predicate(), words), ids, FIELDS);
+        // Lucene's own highlighter needs the index on this node's disk; on OpenSearch, the engine highlights
+        Map<String, Map<String, List<String>>> found = generation.directory() == null ? null
+                : lucene.of(scope, matching(scope.predicate(), words), ids, FIELDS);
         return found != null ? found : throughDsl(session, ids, words);
     }
 
