@@ -44,6 +44,7 @@ public final class SearchBenchmark {
             case "peer-load" -> System.out.printf(Locale.ROOT, "PEER_LOAD_SECONDS %.1f%n",
                     PostgresPeer.load(args[1], Path.of(args[2])));
             case "measure" -> measure(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            case "engines" -> engines(args[1], args[2], Integer.parseInt(args[3]));
             case "probe" -> probe(args[1], Integer.parseInt(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 3);
             default -> throw new IllegalArgumentException(args[0]);
         }
@@ -93,6 +94,55 @@ public final class SearchBenchmark {
         }
         System.out.printf(Locale.ROOT, "p50 %.2f ms  p99 %.2f ms  (%d requests)%n", all.percentileMs(50),
                 all.percentileMs(99), all.count());
+    }
+
+    /**
+     * Two Faultline nodes on one store, one per search engine (Lucene, OpenSearch): the same query
+     * mix, one client, the engines taking turns round by round so the machine's noise falls on both;
+     * then each engine's p50/p99 and how much their first ten hits overlap.
+     */
+    static void engines(String luceneUrl, String openSearchUrl, int rounds) throws Exception {
+        List<SearchQueries> mix = SearchQueries.mix();
+        Engine lucene = faultline(luceneUrl);
+        Engine openSearch = faultline(openSearchUrl);
+        double overlap = 0;
+        for (SearchQueries q : mix) {
+            Set<String> a = new HashSet<>(lucene.search(q, 10));
+            Set<String> b = new HashSet<>(openSearch.search(q, 10));
+            Set<String> common = new HashSet<>(a);
+            common.retainAll(b);
+            overlap += a.isEmpty() && b.isEmpty() ? 1 : common.size() / (double) Math.max(a.size(), b.size());
+        }
+        for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+            for (SearchQueries q : mix) {
+                lucene.search(q, PAGE);
+                openSearch.search(q, PAGE);
+            }
+        }
+        Latencies onLucene = new Latencies();
+        Latencies onOpenSearch = new Latencies();
+        for (int r = 0; r < rounds; r++) {
+            boolean luceneFirst = r % 2 == 0;
+            for (int side = 0; side < 2; side++) {
+                boolean isLucene = (side == 0) == luceneFirst;
+                Engine engine = isLucene ? lucene : openSearch;
+                Latencies into = isLucene ? onLucene : onOpenSearch;
+                for (SearchQueries q : mix) {
+                    long t0 = System.nanoTime();
+                    engine.search(q, PAGE);
+                    into.add(System.nanoTime() - t0);
+                }
+            }
+        }
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("queries", mix.size());
+        report.put("rounds", rounds);
+        report.put("top10Overlap", round(overlap / mix.size()));
+        report.put("luceneP50Ms", round(onLucene.percentileMs(50)));
+        report.put("luceneP99Ms", round(onLucene.percentileMs(99)));
+        report.put("openSearchP50Ms", round(onOpenSearch.percentileMs(50)));
+        report.put("openSearchP99Ms", round(onOpenSearch.percentileMs(99)));
+        System.out.println("ENGINES_JSON " + JSON.writeValueAsString(report));
     }
 
     static Engine postgres(String jdbcUrl) throws Exception {

@@ -38,6 +38,8 @@ import org.jboss.logging.Logger;
  *   <li><b>Backlog.</b> Past {@link #MAX_PENDING} deferred incidents, the processor writes instead of
  *       resting, so a bulk import slows it down rather than piling up in memory.</li>
  * </ul>
+ * With an index shared by all nodes (OpenSearch) nothing is deferred: the other nodes know how far
+ * the projection has written from its token only.
  * Deferred writes hold back the position the projection reports as written ({@link #writtenUpTo},
  * what {@code minPosition} waits for) and are flushed at shutdown. An incident whose document
  * cannot be written is parked ({@link IncidentParking}) and the others go on.
