@@ -55,6 +55,16 @@ interface GenerationStore {
     default void building(String name) {
     }
 
+    /**
+     * What the engine's BM25 multiplies every term score by, compared with Lucene's: Lucene 9 dropped
+     * the constant (k1 + 1) = 2.2 from its BM25; OpenSearch 2.x still scores with the legacy formula.
+     * Constant scores mixed with BM25 ones are scaled by it, and reported scores divided by it, so
+     * both engines rank and score alike.
+     */
+    default float bm25Factor() {
+        return 1f;
+    }
+
     /** Seconds a replaced generation stays readable for the searches (and, shared, the nodes) still on it. */
     int retireAfterSeconds();
 }

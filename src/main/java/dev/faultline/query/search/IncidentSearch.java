@@ -91,7 +91,11 @@ public class IncidentSearch {
             // the exact total and the facets: an unscored pass over every match (or its cached
             // result), on another core while this thread ranks the page and highlights it
             CompletableFuture<SearchCounts.Counts> counting = counts.of(generation, query, typos);
-            List<Row> rows = page(session, query, typos);
+            List<Row> rows = page(session, generation, query, typos);
+            if (generation.bm25Factor() != 1f) {
+                // in Lucene's BM25 units on every engine
+                rows = rows.stream().map(row -> row.scoredBy(row.score() / generation.bm25Factor())).toList();
+            }
             Map<String, Map<String, List<String>>> highlights = highlighting.of(generation, session,
                     rows.stream().map(Row::id).toList(), query.text());
             List<Hit> hits = new ArrayList<>(rows.size());
@@ -114,7 +118,7 @@ public class IncidentSearch {
      * model, and that order stands for them; hits beyond the window keep the first phase's order,
      * so that pages never overlap or skip (docs/decisions.md, "Relevance in two phases").
      */
-    private List<Row> page(SearchSession session, SearchIncidents query, String typos) {
+    private List<Row> page(SearchSession session, SearchIndexes.Generation generation, SearchIncidents query, String typos) {
         int offset = query.page() * query.size();
         int end = offset + query.size();
         if (byStart(query) || offset >= rescoreWindow) {
@@ -134,7 +138,7 @@ public class IncidentSearch {
                 .select(IncidentSearch::columns)
                 // every hit of the window stays, scored by the full model (0 if it matches none of its clauses)
                 .where(f -> f.bool().filter(f.id().matchingAny(window))
-                        .should(SearchPredicates.relevance(f, query.text(), typos)))
+                        .should(SearchPredicates.relevance(f, query.text(), typos, generation.bm25Factor())))
                 .sort(IncidentSearch::bestFirst)
                 .fetchHits(offset, Math.min(end, window.size()) - offset));
         if (end > rescoreWindow && window.size() == rescoreWindow) {
@@ -166,6 +170,10 @@ public class IncidentSearch {
     /** One hit of a page, as the index stores it: what a {@link Hit} shows besides its highlights. */
     record Row(String id, String title, String organization, Instant startedAt, String severity, String status,
                float score) {
+
+        Row scoredBy(float newScore) {
+            return new Row(id, title, organization, startedAt, severity, status, newScore);
+        }
 
         Hit hit(Map<String, List<String>> highlights) {
             return new Hit(id, title, organization, startedAt, Severity.valueOf(severity), IncidentStatus.valueOf(status),

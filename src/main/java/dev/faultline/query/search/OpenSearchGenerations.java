@@ -175,6 +175,12 @@ final class OpenSearchGenerations implements GenerationStore {
         return 30;
     }
 
+    /** OpenSearch's BM25 is Lucene's LegacyBM25Similarity: scores carry a factor (k1 + 1) = 2.2 more. */
+    @Override
+    public float bm25Factor() {
+        return 2.2f;
+    }
+
     /** The index an alias points to, or null when it points nowhere. */
     private String aliased(String alias) {
         JsonNode found = rest.get("/_alias/" + alias);

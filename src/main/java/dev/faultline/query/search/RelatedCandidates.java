@@ -112,14 +112,19 @@ public class RelatedCandidates {
         if (words.isEmpty()) {
             return Map.of();
         }
-        // one optional clause per word: any of them may match, and the scores add up
-        return best(session -> session.search(SearchDocument.class)
+        // one optional clause per word: any of them may match, and the scores add up; in Lucene's BM25 units
+        float factor = indexes.active().bm25Factor();
+        Map<String, Float> scored = best(session -> session.search(SearchDocument.class)
                 .select(f -> f.composite().from(f.id(String.class), f.score()).as(Scored::new))
                 .where(f -> f.bool(b -> {
                     b.must(f.bool(any -> words.forEach(w -> any.should(f.match().field("content").matching(w)))));
                     b.mustNot(f.id().matching(excluded));
                     filter.apply(f, b);
                 })).totalHitCountThreshold(size).fetchHits(size));
+        if (factor != 1f) {
+            scored.replaceAll((id, score) -> score / factor);
+        }
+        return scored;
     }
 
     /** The incidents whose why-vector is nearest to {@code vector} (k-NN over HNSW), with their cosine similarity. */

@@ -33,8 +33,15 @@ public class SearchIndexes {
     /** How often a node sharing the index looks which generations serve and build. */
     static final int FOLLOW_SECONDS = 1;
 
-    /** One index generation: its name, directory (Lucene only) and Hibernate Search mapping. */
-    public record Generation(String name, Path directory, CloseableSearchMapping mapping) {
+    /**
+     * One index generation: its name, directory (Lucene only), Hibernate Search mapping, and how much
+     * its engine's BM25 scores exceed Lucene's ({@link GenerationStore#bm25Factor}).
+     */
+    public record Generation(String name, Path directory, CloseableSearchMapping mapping, float bm25Factor) {
+
+        public Generation(String name, Path directory, CloseableSearchMapping mapping) {
+            this(name, directory, mapping, 1f);
+        }
     }
 
     /** What was found at start: the generation to serve, and why it must be rebuilt, if it must. */
@@ -288,6 +295,6 @@ public class SearchIndexes {
     }
 
     private Generation start(String name) {
-        return new Generation(name, store.directory(name), store.open(name));
+        return new Generation(name, store.directory(name), store.open(name), store.bm25Factor());
     }
 }

@@ -97,7 +97,7 @@ final class SearchPredicates {
      * The full ranking model for a non-blank query: only a score, no restriction (the caller
      * restricts it to the first phase's hits, which all stay in the result whatever they score).
      */
-    static SearchPredicate relevance(SearchPredicateFactory f, String text, String typos) {
+    static SearchPredicate relevance(SearchPredicateFactory f, String text, String typos, float bm25Factor) {
         return f.bool(relevance -> {
             relevance.should(f.bool().must(simple(f, text, FIELDS, BooleanOperator.OR)).boost(2f));
             // a passage that holds every word (one statement, one summary) is what people mean;
@@ -105,7 +105,7 @@ final class SearchPredicates {
             boolean multiWord = positiveWords(text).contains(" ") || text.strip().contains(" ");
             for (String passage : multiWord ? PASSAGES : List.<String>of()) {
                 relevance.should(f.bool().must(simple(f, text, Map.of(passage, 1f), BooleanOperator.AND))
-                        .constantScore().boost(PASSAGE_BONUS));
+                        .constantScore().boost(PASSAGE_BONUS * bm25Factor));
             }
             typos(f, relevance, typos);
         }).toPredicate();

@@ -34,10 +34,26 @@ class CrossBackendTest {
             "latent bug after a routine configuration change", "cloudfare bot managment", "DNS race condition",
             "domain name system automation empty record", "regular expression backtracking",
             "backups failed database deleted", "maintenance command backbone", "channel file windows crash",
-            "outage", "power", "\"feature file\"", "bgp -facebook", "certificate expired", "config rollout");
+            "outage", "power", "\"feature file\"", "bgp -facebook", "certificate expired", "config rollout",
+            "cloudflare", "database failover replication lag");
+
+    /**
+     * Queries with a quoted phrase, or a word with a synonym of several words ("dns" → "domain name
+     * system", "bgp" → "border gateway protocol"): OpenSearch matches such synonyms as phrases and
+     * scores phrases its own way. Their scores differ (by 1 % to 20 % on the first hits here), so for
+     * them only the order is compared.
+     */
+    private static final java.util.Set<String> PHRASES = java.util.Set.of("DNS race condition", "\"feature file\"",
+            "bgp -facebook");
 
     @Inject
     IncidentSearch openSearch;
+
+    @Inject
+    SearchIndexes openSearchIndexes;
+
+    @Inject
+    IndexRebuild rebuild;
 
     @Inject
     RelatedCandidates openSearchCandidates;
@@ -60,8 +76,17 @@ class CrossBackendTest {
             return;
         }
         SearchSupport.awaitIndexCaughtUp();
+        // a freshly built OpenSearch index holds each document once. The live one also holds the
+        // replaced versions of updated documents, which OpenSearch keeps as soft deletes (for its
+        // replicas' recovery) and counts in the statistics BM25 uses, as Lucene counts deleted
+        // documents until it merges them away
+        SearchIndexes.Generation before = openSearchIndexes.active();
+        assertThat(rebuild.start("cross-backend comparison")).isTrue();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> openSearchIndexes.active() != before && !rebuild.progress().running());
+        SearchSupport.awaitIndexCaughtUp();
         ids = new ArrayList<>(openSearch.inventory().keySet());
-        assertThat(ids).hasSize(60);
+        assertThat(ids).as("the seed incidents (and what tests sharing this application added)").hasSizeGreaterThanOrEqualTo(60);
         luceneIndexes = new SearchIndexes(Files.createTempDirectory("cross-backend"));
         SearchIndexes.Generation generation = luceneIndexes.open("cross-backend").generation();
         documents = SearchWriter.documents(events, ids, whyVectors);
@@ -78,13 +103,11 @@ class CrossBackendTest {
     }
 
     /**
-     * Which incidents match, and their facets, are the same on both. The ranking is close but not
-     * equal: OpenSearch's scores come out about twice Lucene's for the same query, and the order of
-     * hits with near scores can differ (docs/decisions.md, "OpenSearch"); each engine's best hit is
-     * among the other's first two, and their first ten share at least eight incidents.
+     * The same incidents match, in the same order, with the same scores (in Lucene's BM25 units:
+     * {@code GenerationStore#bm25Factor}; see {@link #PHRASES}), totals and facets.
      */
     @Test
-    void searches_match_and_count_alike_and_rank_closely() {
+    void searches_match_rank_score_and_count_alike() {
         org.assertj.core.api.SoftAssertions softly = new org.assertj.core.api.SoftAssertions();
         for (String q : QUERIES) {
             SearchIncidents query = new SearchIncidents(q, null, List.of(), null, null, null, null,
@@ -94,18 +117,15 @@ class CrossBackendTest {
             String scores = "Lucene " + scores(l) + ", OpenSearch " + scores(o);
             softly.assertThat(o.total()).as("total of %s", q).isEqualTo(l.total());
             softly.assertThat(o.facets()).as("facets of %s", q).isEqualTo(l.facets());
-            if (l.hits().isEmpty()) {
-                softly.assertThat(o.hits()).as("hits of %s", q).isEmpty();
+            softly.assertThat(ids(o)).as("hits of %s: %s", q, scores).isEqualTo(ids(l));
+            if (PHRASES.contains(q)) {
                 continue;
             }
-            softly.assertThat(ids(o).subList(0, Math.min(2, o.hits().size()))).as("best of %s: %s", q, scores)
-                    .contains(l.hits().get(0).id());
-            softly.assertThat(ids(l).subList(0, Math.min(2, l.hits().size()))).as("best of %s: %s", q, scores)
-                    .contains(o.hits().get(0).id());
-            List<String> shared = new ArrayList<>(ids(l));
-            shared.retainAll(ids(o));
-            softly.assertThat(shared.size()).as("first ten of %s shared: %s", q, scores)
-                    .isGreaterThanOrEqualTo(Math.min(l.hits().size(), 10) - 2);
+            for (int i = 0; i < Math.min(l.hits().size(), o.hits().size()); i++) {
+                float expected = l.hits().get(i).score();
+                softly.assertThat(o.hits().get(i).score()).as("score of hit %d of %s", i, q)
+                        .isCloseTo(expected, within(expected * 0.005f + 1e-4f));
+            }
         }
         softly.assertAll();
     }
@@ -131,13 +151,16 @@ class CrossBackendTest {
     }
 
     /**
-     * k-NN over the same quantized vectors: every incident both engines find has the same cosine
-     * similarity, and OpenSearch's five nearest are never farther than Lucene's (its HNSW search
-     * explores more of the graph by default, ef_search 100, where Lucene's explores k).
+     * k-NN over the same quantized vectors: every incident both engines return has the same cosine
+     * similarity, and their five nearest agree on at least 90 % of the incidents. Both searches are
+     * approximate (HNSW graphs built in different orders), so a near-tie at the fifth place may
+     * differ.
      */
     @Test
     void nearest_incidents_by_meaning_alike() {
         int compared = 0;
+        int returned = 0;
+        int shared = 0;
         for (SearchDocument document : documents) {
             String id = document.id;
             if (document.whySentences == null || document.whySentences.isEmpty()) {
@@ -147,18 +170,19 @@ class CrossBackendTest {
             Map<String, Float> l = luceneCandidates.byMeaning(id, vector, RelatedCandidates.Filter.NONE, 5);
             Map<String, Float> o = openSearchCandidates.byMeaning(id, vector, RelatedCandidates.Filter.NONE, 5);
             assertThat(o).as("nearest to %s", id).hasSameSizeAs(l);
-            l.forEach((other, similarity) -> {
-                if (o.containsKey(other)) {
-                    assertThat(o.get(other)).as("similarity of %s to %s", other, id).isCloseTo(similarity, within(0.001f));
+            for (Map.Entry<String, Float> near : l.entrySet()) {
+                if (o.containsKey(near.getKey())) {
+                    shared++;
+                    assertThat(o.get(near.getKey())).as("similarity of %s to %s", near.getKey(), id)
+                            .isCloseTo(near.getValue(), within(0.001f));
                 }
-            });
-            float lucenesFarthest = l.values().stream().min(Float::compare).orElse(1f);
-            float openSearchsFarthest = o.values().stream().min(Float::compare).orElse(1f);
-            assertThat(openSearchsFarthest).as("nearest to %s: Lucene %s, OpenSearch %s", id, l, o)
-                    .isGreaterThanOrEqualTo(lucenesFarthest - 0.001f);
+            }
+            returned += l.size();
             compared++;
         }
         assertThat(compared).as("incidents with a why-vector").isGreaterThan(40);
+        assertThat(shared).as("of %d nearest incidents, the same on both engines", returned)
+                .isGreaterThanOrEqualTo((int) Math.ceil(returned * 0.9));
     }
 
     private static List<String> ids(SearchResults results) {
