@@ -134,6 +134,8 @@ public final class SearchBenchmark {
                 }
             }
         }
+        onLucene = Latencies.merge(List.of(onLucene)); // sorted, for percentiles
+        onOpenSearch = Latencies.merge(List.of(onOpenSearch));
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("queries", mix.size());
         report.put("rounds", rounds);

@@ -98,8 +98,10 @@ public class IndexRebuild {
     private void openIndex() {
         SearchIndexes.Opening opening;
         try {
-            if (indexes.shared()) {
-                // one node at a time decides and, if it must, rebuilds; the others then find it done
+            if (indexes.shared() && indexes.unusable(storeId()) != null) {
+                // one node at a time decides and, if it must, rebuilds; the others then find it done.
+                // A usable shared index opens without the lock: a node starting while another node
+                // rebuilds serves the current generation at once
                 rebuilding.lock();
             }
             opening = indexes.open(storeId());

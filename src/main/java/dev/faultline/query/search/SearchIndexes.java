@@ -99,8 +99,21 @@ public class SearchIndexes {
      * starts an empty generation and says why it needs a rebuild.
      */
     public synchronized Opening open(String storeId) {
-        String reason;
         GenerationStore.Recorded current = store.serving();
+        String reason = unusable(current, storeId);
+        Generation generation = start(reason == null ? current.name() : store.newName(storeId));
+        active = generation;
+        opened.countDown();
+        return new Opening(generation, reason);
+    }
+
+    /** Null when the serving generation can serve this event store as it is; otherwise why not. Changes nothing. */
+    public String unusable(String storeId) {
+        return unusable(store.serving(), storeId);
+    }
+
+    private String unusable(GenerationStore.Recorded current, String storeId) {
+        String reason;
         if (current == null) {
             reason = "no search index" + (store.shared() ? " in OpenSearch" : " under " + store.directory(""));
         } else if (!storeId.equals(current.store())) {
@@ -110,10 +123,7 @@ public class SearchIndexes {
         } else {
             reason = store.unusable(current.name());
         }
-        Generation generation = start(reason == null ? current.name() : store.newName(storeId));
-        active = generation;
-        opened.countDown();
-        return new Opening(generation, reason);
+        return reason;
     }
 
     /** A new, empty generation beside the serving one. */
