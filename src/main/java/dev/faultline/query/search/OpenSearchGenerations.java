@@ -49,11 +49,6 @@ final class OpenSearchGenerations implements GenerationStore {
         this.building = serving + "-building";
     }
 
-    /** The alias every node (and any other reader) searches through: the serving generation. */
-    String servingAlias() {
-        return serving;
-    }
-
     @Override
     public Recorded serving() {
         String name = aliased(serving);
@@ -61,13 +56,13 @@ final class OpenSearchGenerations implements GenerationStore {
             return null;
         }
         // <alias>-s<schema>-<store>-<stamp>; the store id (a UUID) has dashes of its own
-        String rest = name.startsWith(serving + "-s") ? name.substring(serving.length() + 2) : "";
-        int schemaEnd = rest.indexOf('-');
-        int stampStart = rest.lastIndexOf('-');
+        String tail = name.startsWith(serving + "-s") ? name.substring(serving.length() + 2) : "";
+        int schemaEnd = tail.indexOf('-');
+        int stampStart = tail.lastIndexOf('-');
         if (schemaEnd < 0 || stampStart <= schemaEnd) {
             return new Recorded(name, null, null);
         }
-        return new Recorded(name, rest.substring(schemaEnd + 1, stampStart), rest.substring(0, schemaEnd));
+        return new Recorded(name, tail.substring(schemaEnd + 1, stampStart), tail.substring(0, schemaEnd));
     }
 
     @Override

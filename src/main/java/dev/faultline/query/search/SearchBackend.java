@@ -22,7 +22,6 @@ public class SearchBackend {
 
     private static final Pattern PREFIX = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
-    private final boolean openSearch;
     private final GenerationStore store;
 
     SearchBackend(@ConfigProperty(name = "faultline.search.backend", defaultValue = "lucene") String backend,
@@ -32,8 +31,7 @@ public class SearchBackend {
                   @ConfigProperty(name = "faultline.search.username") Optional<String> username,
                   @ConfigProperty(name = "faultline.search.password") Optional<String> password,
                   @ConfigProperty(name = "faultline.search.index-prefix", defaultValue = "faultline") String prefix) {
-        this.openSearch = isOpenSearch(backend);
-        if (openSearch) {
+        if (isOpenSearch(backend)) {
             if (!PREFIX.matcher(prefix).matches()) {
                 throw new IllegalArgumentException("faultline.search.index-prefix must be 1-64 lower-case letters, digits,"
                         + " '-' and '_', not '" + prefix + "'");
@@ -53,11 +51,6 @@ public class SearchBackend {
             default -> throw new IllegalArgumentException("faultline.search.backend must be lucene or opensearch, not '"
                     + backend + "'");
         };
-    }
-
-    /** True when every node shares one index (OpenSearch), false when each has its own (Lucene). */
-    public boolean shared() {
-        return openSearch;
     }
 
     GenerationStore store() {
