@@ -65,6 +65,16 @@ class ClusterIT {
         awaitCaughtUp(a);
         awaitCaughtUp(b);
 
+        // a first write on each node, searched on both: a node's first searches run cold (JIT, the
+        // engine's first requests) and took up to 1.4 s on 2 loaded cores; that is start-up, not how
+        // soon a write reaches the other node, which is what the next step times
+        long warmA = declare(a, "cluster-kiwi", "Kiwi warm-up outage");
+        long warmB = declare(b, "cluster-kakapo", "Kakapo warm-up outage");
+        for (PackagedApp node : List.of(a, b)) {
+            assertSearchableWithin(node, "kiwi", "cluster-kiwi", warmA, Duration.ofSeconds(10));
+            assertSearchableWithin(node, "kakapo", "cluster-kakapo", warmB, Duration.ofSeconds(10));
+        }
+
         // a write on either node is searchable on the other within a second
         long onA = declare(a, "cluster-quokka", "Quokka gateway outage");
         assertSearchableWithin(b, "quokka", "cluster-quokka", onA, crossNode());
@@ -138,7 +148,7 @@ class ClusterIT {
         assertThat(c.get("/api/search?q=" + enc("cloudflare bot management")).body())
                 .as("the seed incidents, imported once by the first node").contains("cloudflare-2025-11-18");
         assertThat(PackagedApp.json(c.get("/api/incidents?size=1")).path("total").asInt())
-                .as("seeds imported once, not once per node").isEqualTo(60 + 4);
+                .as("seeds imported once, not once per node").isEqualTo(60 + 6);
     }
 
     /** How soon a write taken by one node is searchable on the other (the issue asks for 1 s). */

@@ -64,6 +64,9 @@ public class AxonConfiguration {
 
     private final ReindexScheduler reindex;
 
+    /** How often the shared search processor looks for other nodes' writes while idle. */
+    static final java.time.Duration SHARED_SEARCH_POLL = java.time.Duration.ofMillis(100);
+
     private final ProcessorNames names;
 
     private final AgroalDataSource dataSource;
@@ -133,11 +136,14 @@ public class AxonConfiguration {
                 .registerDeadLetterPolicy(CATALOGUE, c -> DeadLetterQueues.countingAttempts())
                 .registerDeadLetteringEventHandlerInvokerConfiguration(CATALOGUE,
                         (c, invoker) -> invoker.enableSequenceIdentifierCache())
-                // the search index and the patterns index live on each node: one processor per node
-                // (ProcessorNames), each fed every event, however many nodes share the store
+                // the patterns index, and the search index on Lucene, live on each node: one processor
+                // per node (ProcessorNames), each fed every event, however many nodes share the store
                 .assignProcessingGroup(SEARCH, names.of(SEARCH))
                 .assignProcessingGroup(PATTERNS, names.of(PATTERNS))
-                .registerTrackingEventProcessor(names.of(SEARCH), c -> tail,
+                // a shared search processor (OpenSearch) indexes every node's writes: it polls for
+                // other nodes' commits every 100 ms, so they are searchable everywhere within a second
+                .registerTrackingEventProcessor(names.of(SEARCH),
+                        c -> names.perNode(SEARCH) ? tail : tail.polling(SHARED_SEARCH_POLL),
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(200))
                 .registerEventHandler(c -> ClientProxy.unwrap(search))

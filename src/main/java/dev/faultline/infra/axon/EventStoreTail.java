@@ -1,5 +1,6 @@
 package dev.faultline.infra.axon;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
@@ -30,7 +31,7 @@ import org.axonframework.messaging.StreamableMessageSource;
 public final class EventStoreTail implements StreamableMessageSource<TrackedEventMessage<?>> {
 
     /** Longest sleep without a signal: bounds the delay for events written by another process. */
-    private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    private static final Duration IDLE_POLL = Duration.ofMillis(500);
     /**
      * Shortest time between two queries of a reader that has caught up: under a steady stream of
      * small writes, each wake-up then reads a batch of commits instead of one query per commit.
@@ -69,7 +70,38 @@ public final class EventStoreTail implements StreamableMessageSource<TrackedEven
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken token) {
-        return new Reader(token);
+        return new Reader(token, IDLE_POLL.toNanos());
+    }
+
+    /**
+     * This tail for a processor that must see other processes' writes sooner than {@link #IDLE_POLL}:
+     * its readers query the store at least every {@code idlePoll} while idle (still woken at once by
+     * this JVM's commits).
+     */
+    StreamableMessageSource<TrackedEventMessage<?>> polling(Duration idlePoll) {
+        long idlePollNanos = idlePoll.toNanos();
+        EventStoreTail tail = this;
+        return new StreamableMessageSource<>() {
+            @Override
+            public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken token) {
+                return tail.new Reader(token, idlePollNanos);
+            }
+
+            @Override
+            public TrackingToken createTailToken() {
+                return tail.createTailToken();
+            }
+
+            @Override
+            public TrackingToken createHeadToken() {
+                return tail.createHeadToken();
+            }
+
+            @Override
+            public TrackingToken createTokenAt(Instant dateTime) {
+                return tail.createTokenAt(dateTime);
+            }
+        };
     }
 
     @Override
@@ -89,16 +121,19 @@ public final class EventStoreTail implements StreamableMessageSource<TrackedEven
 
     private final class Reader implements TrackingEventStream {
 
+        private final long idlePollNanos;
         private TrackingToken last;
         private Stream<? extends TrackedEventMessage<?>> batch;
         private Iterator<? extends TrackedEventMessage<?>> iterator;
         private TrackedEventMessage<?> peeked;
         /** The commit count when the last query started, and when it ran. */
         private long seen = -1;
-        private long queriedAt = System.nanoTime() - IDLE_POLL_NANOS;
+        private long queriedAt;
 
-        Reader(TrackingToken start) {
+        Reader(TrackingToken start, long idlePollNanos) {
             this.last = start;
+            this.idlePollNanos = idlePollNanos;
+            this.queriedAt = System.nanoTime() - idlePollNanos;
         }
 
         @Override
@@ -121,7 +156,7 @@ public final class EventStoreTail implements StreamableMessageSource<TrackedEven
                     if (quiet > 0) {
                         TimeUnit.NANOSECONDS.sleep(Math.min(remaining, quiet));
                     } else {
-                        awaitCommit(Math.min(remaining, queriedAt + IDLE_POLL_NANOS - now));
+                        awaitCommit(Math.min(remaining, queriedAt + idlePollNanos - now));
                     }
                 }
             }
@@ -142,7 +177,7 @@ public final class EventStoreTail implements StreamableMessageSource<TrackedEven
         private TrackedEventMessage<?> read() {
             if (iterator == null) {
                 long sinceQuery = System.nanoTime() - queriedAt;
-                if (sinceQuery < MIN_QUERY_GAP_NANOS || commits == seen && sinceQuery < IDLE_POLL_NANOS) {
+                if (sinceQuery < MIN_QUERY_GAP_NANOS || commits == seen && sinceQuery < idlePollNanos) {
                     return null; // too soon, or nothing committed since the last query reached the end
                 }
                 seen = commits;

@@ -69,6 +69,21 @@ class EventStoreTailTest {
     }
 
     @Test
+    void a_shorter_idle_poll_finds_another_process_write_sooner() throws Exception {
+        try (BlockingStream<TrackedEventMessage<?>> usual = tail.openStream(null);
+             BlockingStream<TrackedEventMessage<?>> eager = tail.polling(java.time.Duration.ofMillis(50)).openStream(null)) {
+            assertThat(usual.hasNextAvailable(10, TimeUnit.MILLISECONDS)).isFalse();
+            assertThat(eager.hasNextAvailable(10, TimeUnit.MILLISECONDS)).isFalse();
+            append("from another process");
+            // no commit signal: the 50 ms poll finds it, the 500 ms poll is not due yet
+            assertThat(eager.hasNextAvailable(400, TimeUnit.MILLISECONDS)).isTrue();
+            assertThat(usual.hasNextAvailable(100, TimeUnit.MILLISECONDS)).isFalse();
+            assertThat(eager.nextAvailable().getPayload()).isEqualTo("from another process");
+        }
+        assertThat(tail.polling(java.time.Duration.ofMillis(50)).createHeadToken()).isEqualTo(storage.createHeadToken());
+    }
+
+    @Test
     void a_stream_opened_at_a_token_starts_after_it() throws InterruptedException {
         append("a");
         append("b");
