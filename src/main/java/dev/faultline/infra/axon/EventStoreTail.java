@@ -39,12 +39,17 @@ public final class EventStoreTail implements StreamableMessageSource<TrackedEven
     private static final long MIN_QUERY_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final EventStorageEngine storage;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition appended = lock.newCondition();
-    private volatile long commits;
+    private final Commits commits;
+    private final long idlePollNanos;
 
     EventStoreTail(EventStorageEngine storage) {
+        this(storage, new Commits(), IDLE_POLL);
+    }
+
+    private EventStoreTail(EventStorageEngine storage, Commits commits, Duration idlePoll) {
         this.storage = storage;
+        this.commits = commits;
+        this.idlePollNanos = idlePoll.toNanos();
     }
 
     /** An event store that wakes this tail's readers after every commit of events. */
@@ -59,49 +64,21 @@ public final class EventStoreTail implements StreamableMessageSource<TrackedEven
     }
 
     void committed() {
-        lock.lock();
-        try {
-            commits++;
-            appended.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        commits.signal();
     }
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken token) {
-        return new Reader(token, IDLE_POLL.toNanos());
+        return new Reader(token);
     }
 
     /**
      * This tail for a processor that must see other processes' writes sooner than {@link #IDLE_POLL}:
-     * its readers query the store at least every {@code idlePoll} while idle (still woken at once by
-     * this JVM's commits).
+     * its readers query the store at least every {@code idlePoll} while idle (and are still woken at
+     * once by this JVM's commits).
      */
-    StreamableMessageSource<TrackedEventMessage<?>> polling(Duration idlePoll) {
-        long idlePollNanos = idlePoll.toNanos();
-        EventStoreTail tail = this;
-        return new StreamableMessageSource<>() {
-            @Override
-            public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken token) {
-                return tail.new Reader(token, idlePollNanos);
-            }
-
-            @Override
-            public TrackingToken createTailToken() {
-                return tail.createTailToken();
-            }
-
-            @Override
-            public TrackingToken createHeadToken() {
-                return tail.createHeadToken();
-            }
-
-            @Override
-            public TrackingToken createTokenAt(Instant dateTime) {
-                return tail.createTokenAt(dateTime);
-            }
-        };
+    EventStoreTail polling(Duration idlePoll) {
+        return new EventStoreTail(storage, commits, idlePoll);
     }
 
     @Override
@@ -121,7 +98,6 @@ public final class EventStoreTail implements StreamableMessageSource<TrackedEven
 
     private final class Reader implements TrackingEventStream {
 
-        private final long idlePollNanos;
         private TrackingToken last;
         private Stream<? extends TrackedEventMessage<?>> batch;
         private Iterator<? extends TrackedEventMessage<?>> iterator;
@@ -130,9 +106,8 @@ public final class EventStoreTail implements StreamableMessageSource<TrackedEven
         private long seen = -1;
         private long queriedAt;
 
-        Reader(TrackingToken start, long idlePollNanos) {
+        Reader(TrackingToken start) {
             this.last = start;
-            this.idlePollNanos = idlePollNanos;
             this.queriedAt = System.nanoTime() - idlePollNanos;
         }
 
@@ -177,10 +152,10 @@ public final class EventStoreTail implements StreamableMessageSource<TrackedEven
         private TrackedEventMessage<?> read() {
             if (iterator == null) {
                 long sinceQuery = System.nanoTime() - queriedAt;
-                if (sinceQuery < MIN_QUERY_GAP_NANOS || commits == seen && sinceQuery < idlePollNanos) {
+                if (sinceQuery < MIN_QUERY_GAP_NANOS || commits.count() == seen && sinceQuery < idlePollNanos) {
                     return null; // too soon, or nothing committed since the last query reached the end
                 }
-                seen = commits;
+                seen = commits.count();
                 queriedAt = System.nanoTime();
                 batch = storage.readEvents(last, false);
                 iterator = batch.iterator();
@@ -195,14 +170,7 @@ public final class EventStoreTail implements StreamableMessageSource<TrackedEven
         }
 
         private void awaitCommit(long nanos) throws InterruptedException {
-            lock.lock();
-            try {
-                if (commits == seen) {
-                    appended.awaitNanos(nanos);
-                }
-            } finally {
-                lock.unlock();
-            }
+            commits.awaitAfter(seen, nanos);
         }
 
         private void closeBatch() {
@@ -216,6 +184,40 @@ public final class EventStoreTail implements StreamableMessageSource<TrackedEven
         @Override
         public void close() {
             closeBatch();
+        }
+    }
+
+    /** This JVM's commits of events, counted, shared by a tail and its {@link #polling} views. */
+    private static final class Commits {
+
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition appended = lock.newCondition();
+        private volatile long count;
+
+        long count() {
+            return count;
+        }
+
+        void signal() {
+            lock.lock();
+            try {
+                count++;
+                appended.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** Waits up to {@code nanos} unless a commit came after the {@code seen}-th. */
+        void awaitAfter(long seen, long nanos) throws InterruptedException {
+            lock.lock();
+            try {
+                if (count == seen) {
+                    appended.awaitNanos(nanos);
+                }
+            } finally {
+                lock.unlock();
+            }
         }
     }
 }
