@@ -77,9 +77,9 @@ class ClusterIT {
 
         // a write on either node is searchable on the other within a second
         long onA = declare(a, "cluster-quokka", "Quokka gateway outage");
-        assertSearchableWithin(b, "quokka", "cluster-quokka", onA, crossNode());
+        assertSearchableWithin(b, "quokka", "cluster-quokka", onA, Duration.ofSeconds(1));
         long onB = declare(b, "cluster-wombat", "Wombat queue outage");
-        assertSearchableWithin(a, "wombat", "cluster-wombat", onB, crossNode());
+        assertSearchableWithin(a, "wombat", "cluster-wombat", onB, Duration.ofSeconds(1));
 
         // patterns too: a root cause recorded on A joins its pattern on B (each node's patterns index is its own)
         HttpResponse<String> cause = a.post("/api/incidents/cluster-quokka/root-causes",
@@ -149,11 +149,6 @@ class ClusterIT {
                 .as("the seed incidents, imported once by the first node").contains("cloudflare-2025-11-18");
         assertThat(PackagedApp.json(c.get("/api/incidents?size=1")).path("total").asInt())
                 .as("seeds imported once, not once per node").isEqualTo(60 + 6);
-    }
-
-    /** How soon a write taken by one node is searchable on the other (the issue asks for 1 s). */
-    Duration crossNode() {
-        return Duration.ofSeconds(1);
     }
 
     /** Whether each node has its own search processor (Lucene) or all share one (OpenSearch). */

@@ -46,6 +46,8 @@ import org.jboss.logging.Logger;
 public class AxonConfiguration {
 
     private static final Logger LOG = Logger.getLogger(AxonConfiguration.class);
+    /** How often the shared search processor looks for other nodes' writes while idle. */
+    private static final java.time.Duration SHARED_SEARCH_POLL = java.time.Duration.ofMillis(100);
 
     /** The processing group of the incident catalogue (GET /api/incidents). */
     public static final String CATALOGUE = IncidentCatalogueProjection.GROUP;
@@ -63,9 +65,6 @@ public class AxonConfiguration {
     private final SearchProjection search;
 
     private final ReindexScheduler reindex;
-
-    /** How often the shared search processor looks for other nodes' writes while idle. */
-    static final java.time.Duration SHARED_SEARCH_POLL = java.time.Duration.ofMillis(100);
 
     private final ProcessorNames names;
 

@@ -1,5 +1,6 @@
 package dev.faultline.infra.axon;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -71,7 +72,7 @@ class EventStoreTailTest {
     @Test
     void a_shorter_idle_poll_finds_another_process_write_sooner() throws Exception {
         try (BlockingStream<TrackedEventMessage<?>> usual = tail.openStream(null);
-             BlockingStream<TrackedEventMessage<?>> eager = tail.polling(java.time.Duration.ofMillis(50)).openStream(null)) {
+             BlockingStream<TrackedEventMessage<?>> eager = tail.polling(Duration.ofMillis(50)).openStream(null)) {
             assertThat(usual.hasNextAvailable(10, TimeUnit.MILLISECONDS)).isFalse();
             assertThat(eager.hasNextAvailable(10, TimeUnit.MILLISECONDS)).isFalse();
             append("from another process");
@@ -80,7 +81,7 @@ class EventStoreTailTest {
             assertThat(usual.hasNextAvailable(100, TimeUnit.MILLISECONDS)).isFalse();
             assertThat(eager.nextAvailable().getPayload()).isEqualTo("from another process");
         }
-        assertThat(tail.polling(java.time.Duration.ofMillis(50)).createHeadToken()).isEqualTo(storage.createHeadToken());
+        assertThat(tail.polling(Duration.ofMillis(50)).createHeadToken()).isEqualTo(storage.createHeadToken());
     }
 
     @Test
