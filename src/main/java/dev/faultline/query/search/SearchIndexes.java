@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -49,8 +48,11 @@ public class SearchIndexes {
     }
 
     private final GenerationStore store;
-    /** Replaced generations still open for the searches on them, and whether this node deletes them once closed. */
-    private final Map<String, Retiring> retiring = new ConcurrentHashMap<>();
+    /**
+     * Replaced generations still open for the searches on them, and whether this node deletes them once
+     * closed. A set, not a map by name: a generation can be opened, and retired, more than once.
+     */
+    private final Set<Retiring> retiring = ConcurrentHashMap.newKeySet();
 
     private record Retiring(Generation generation, boolean delete) {
     }
@@ -66,6 +68,8 @@ public class SearchIndexes {
     /** True while this node builds {@link #building} (not another node, which it only follows). */
     private volatile boolean buildingHere;
     private final AtomicLong version = new AtomicLong();
+    /** Counts this node's swaps ({@link #complete}), so {@link #follow} can tell that what it read is already stale. */
+    private final AtomicLong swaps = new AtomicLong();
     /** Released once {@link #open} has chosen the serving generation (it runs beside the app's start). */
     private final CountDownLatch opened = new CountDownLatch(1);
 
@@ -196,6 +200,7 @@ public class SearchIndexes {
      */
     public void complete(Generation generation, String storeId) {
         store.publish(generation.name(), storeId);
+        swaps.incrementAndGet(); // after the publish: a follow() that read the aliases before it must not act on them
         Generation previous = active;
         active = generation;
         building = null;
@@ -204,23 +209,37 @@ public class SearchIndexes {
         if (previous != null && previous != generation) {
             retire(previous, true);
         }
-        Set<String> keep = new HashSet<>(retiring.keySet());
+        Set<String> keep = new HashSet<>();
+        retiring.forEach(r -> keep.add(r.generation().name()));
         keep.add(generation.name());
         store.deleteAllBut(keep);
     }
 
     /** Searches that started on a replaced generation may still run: it is closed (and deleted) later. */
     private void retire(Generation generation, boolean delete) {
-        retiring.put(generation.name(), new Retiring(generation, delete));
-        retirer.schedule(() -> closeRetired(generation.name()), store.retireAfterSeconds(), TimeUnit.SECONDS);
+        Retiring old = new Retiring(generation, delete);
+        retiring.add(old);
+        retirer.schedule(() -> closeRetired(old), store.retireAfterSeconds(), TimeUnit.SECONDS);
     }
 
-    private void closeRetired(String name) {
-        Retiring old = retiring.remove(name);
-        if (old != null) {
+    /** Closes, and deletes if this node replaced it, a retired generation; a failure is logged (the next swap deletes what is left). */
+    private void closeRetired(Retiring old) {
+        if (!retiring.remove(old)) {
+            return;
+        }
+        String name = old.generation().name();
+        try {
             old.generation().mapping().close();
-            if (old.delete()) {
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not close the retired search index generation %s: %s", name, e.getMessage());
+        }
+        if (old.delete()) {
+            try {
                 store.delete(name);
+                LOG.infof("Deleted the retired search index generation %s", name);
+            } catch (RuntimeException e) {
+                LOG.warnf("Could not delete the retired search index generation %s (the next rebuild deletes it): %s",
+                        name, e.getMessage());
             }
         }
     }
@@ -248,12 +267,13 @@ public class SearchIndexes {
             return;
         }
         try {
+            long seen = swaps.get();
             GenerationStore.Recorded serving = store.serving();
             String built = store.building();
             synchronized (writeLock) {
                 Generation current = active;
-                if (current == null) {
-                    return; // shut down
+                if (current == null || swaps.get() != seen) {
+                    return; // shut down, or this node swapped since the aliases were read: they are stale
                 }
                 if (serving != null && !serving.name().equals(current.name())) {
                     Generation next = building != null && building.name().equals(serving.name()) ? building
@@ -290,7 +310,7 @@ public class SearchIndexes {
     @PreDestroy
     public synchronized void closeAll() {
         retirer.shutdownNow();
-        List.copyOf(retiring.keySet()).forEach(this::closeRetired);
+        List.copyOf(retiring).forEach(this::closeRetired);
         Generation b = building;
         if (b != null) {
             b.mapping().close();

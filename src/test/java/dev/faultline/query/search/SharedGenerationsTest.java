@@ -1,8 +1,13 @@
 package dev.faultline.query.search;
 
 import dev.faultline.support.OpenSearchNode;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.hibernate.search.mapper.pojo.standalone.mapping.CloseableSearchMapping;
 import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +65,139 @@ class SharedGenerationsTest {
         assertThat(b.building()).isNull();
         assertThat(count(b.active(), "written-during-rebuild")).isEqualTo(1);
     }
+
+    /**
+     * A node's own swap is not undone by its follower: the follower read the aliases just before the
+     * swap was published and acted on them after it (the old generation came back to serve, and the
+     * index it had retired was never deleted).
+     */
+    @Test
+    void a_follow_that_read_the_aliases_before_this_nodes_swap_does_not_undo_it() throws Exception {
+        OpenSearchGenerations generations = generations();
+        HeldRead held = new HeldRead(generations);
+        SearchIndexes node = new SearchIndexes(held);
+        try {
+            SearchIndexes.Generation old = node.open(STORE).generation();
+            node.complete(old, STORE);
+            SearchIndexes.Generation rebuilt = node.create(STORE);
+            node.startBuilding(rebuilt);
+
+            held.holdNextFollow();
+            assertThat(held.read.await(5, TimeUnit.SECONDS)).as("the follower read the aliases").isTrue();
+            synchronized (node.writeLock()) {
+                node.complete(rebuilt, STORE);
+            }
+            held.release.countDown();
+
+            // several follows later the swap stands, and the old index is deleted once retired (1 s here)
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3L * SearchIndexes.FOLLOW_SECONDS);
+            while (System.nanoTime() < until) {
+                assertThat(node.active().name()).isEqualTo(rebuilt.name());
+                Thread.sleep(50);
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> generations.unusable(old.name()) != null);
+            assertThat(generations.unusable(rebuilt.name())).isNull();
+        } finally {
+            node.closeAll();
+        }
+    }
+
+    /** OpenSearch generations whose follower's next alias read can be held until released; retired after 1 s. */
+    private static final class HeldRead implements GenerationStore {
+        private final OpenSearchGenerations delegate;
+        final CountDownLatch read = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        private volatile boolean hold;
+
+        HeldRead(OpenSearchGenerations delegate) {
+            this.delegate = delegate;
+        }
+
+        void holdNextFollow() {
+            hold = true;
+        }
+
+        @Override
+        public Recorded serving() {
+            Recorded serving = delegate.serving();
+            if (hold && Thread.currentThread().getName().equals("search-index-retirer")) {
+                hold = false;
+                read.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return serving;
+        }
+
+        @Override
+        public String newName(String storeId) {
+            return delegate.newName(storeId);
+        }
+
+        @Override
+        public String unusable(String name) {
+            return delegate.unusable(name);
+        }
+
+        @Override
+        public CloseableSearchMapping open(String name) {
+            return delegate.open(name);
+        }
+
+        @Override
+        public Path directory(String name) {
+            return delegate.directory(name);
+        }
+
+        @Override
+        public void publish(String name, String storeId) {
+            delegate.publish(name, storeId);
+        }
+
+        @Override
+        public void closed(String name) {
+            delegate.closed(name);
+        }
+
+        @Override
+        public void delete(String name) {
+            delegate.delete(name);
+        }
+
+        @Override
+        public void deleteAllBut(Set<String> keep) {
+            delegate.deleteAllBut(keep);
+        }
+
+        @Override
+        public boolean shared() {
+            return true;
+        }
+
+        @Override
+        public String building() {
+            return delegate.building();
+        }
+
+        @Override
+        public void building(String name) {
+            delegate.building(name);
+        }
+
+        @Override
+        public float bm25Factor() {
+            return delegate.bm25Factor();
+        }
+
+        @Override
+        public int retireAfterSeconds() {
+            return 1;
+        }
+    }
+
 
     private static SearchDocument document(String id) {
         SearchDocument document = new SearchDocument();
