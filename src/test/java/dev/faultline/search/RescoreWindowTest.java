@@ -38,19 +38,33 @@ class RescoreWindowTest {
         SearchSupport.awaitIndexCaughtUp();
     }
 
+    /**
+     * Pages are compared on an index that stood still: a Lucene merge finishing in the background
+     * after the seed import drops deleted documents from BM25's statistics and may reorder near-ties
+     * between two requests (pages of a changing index are not a snapshot, on any engine). So the
+     * large page is read before and after the paging; when they differ the index moved, and the
+     * comparison is made again.
+     */
     @ParameterizedTest
     @ValueSource(strings = {"outage", "configuration change", "dns OR bgp", "\"root cause\" database"})
     void pages_of_any_size_give_the_order_of_one_large_page(String q) {
-        List<String> whole = ids(q, 100, 0);
         int total = given().queryParam("q", q).get("/api/search").then().statusCode(200).extract().path("total");
-        assertThat(whole).hasSize(total).doesNotHaveDuplicates();
         assertThat(total).as("the query must cross the window of 3").isGreaterThan(3);
         for (int size : new int[]{1, 2, 4}) {
-            List<String> paged = new ArrayList<>();
-            for (int page = 0; page * size < total; page++) {
-                paged.addAll(ids(q, size, page));
+            List<String> before = null;
+            List<String> paged = null;
+            List<String> after = null;
+            for (int attempt = 0; attempt < 5 && (before == null || !before.equals(after)); attempt++) {
+                before = ids(q, 100, 0);
+                paged = new ArrayList<>();
+                for (int page = 0; page * size < total; page++) {
+                    paged.addAll(ids(q, size, page));
+                }
+                after = ids(q, 100, 0);
             }
-            assertThat(paged).as("pages of %d", size).isEqualTo(whole);
+            assertThat(after).as("the index stood still during one of the attempts").isEqualTo(before);
+            assertThat(before).hasSize(total).doesNotHaveDuplicates();
+            assertThat(paged).as("pages of %d", size).isEqualTo(before);
         }
     }
 

@@ -68,8 +68,11 @@ public class SearchIndexes {
     /** True while this node builds {@link #building} (not another node, which it only follows). */
     private volatile boolean buildingHere;
     private final AtomicLong version = new AtomicLong();
-    /** Counts this node's swaps ({@link #complete}), so {@link #follow} can tell that what it read is already stale. */
-    private final AtomicLong swaps = new AtomicLong();
+    /**
+     * Counts this node's own changes to the shared aliases (a swap, an abandoned build), so that
+     * {@link #follow} can tell that what it read before one of them is stale.
+     */
+    private final AtomicLong ownChanges = new AtomicLong();
     /** Released once {@link #open} has chosen the serving generation (it runs beside the app's start). */
     private final CountDownLatch opened = new CountDownLatch(1);
 
@@ -200,7 +203,7 @@ public class SearchIndexes {
      */
     public void complete(Generation generation, String storeId) {
         store.publish(generation.name(), storeId);
-        swaps.incrementAndGet(); // after the publish: a follow() that read the aliases before it must not act on them
+        ownChanges.incrementAndGet(); // after the publish: a follow() that read the aliases before it must not act on them
         Generation previous = active;
         active = generation;
         building = null;
@@ -255,6 +258,7 @@ public class SearchIndexes {
         if (generation != active) {
             generation.mapping().close();
             store.delete(generation.name());
+            ownChanges.incrementAndGet(); // a follow() that read the building alias before must not reopen (recreate) it
         }
     }
 
@@ -267,12 +271,12 @@ public class SearchIndexes {
             return;
         }
         try {
-            long seen = swaps.get();
+            long seen = ownChanges.get();
             GenerationStore.Recorded serving = store.serving();
             String built = store.building();
             synchronized (writeLock) {
                 Generation current = active;
-                if (current == null || swaps.get() != seen) {
+                if (current == null || ownChanges.get() != seen) {
                     return; // shut down, or this node swapped since the aliases were read: they are stale
                 }
                 if (serving != null && !serving.name().equals(current.name())) {
