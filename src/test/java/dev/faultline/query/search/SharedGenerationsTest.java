@@ -1,13 +1,12 @@
 package dev.faultline.query.search;
 
 import dev.faultline.support.OpenSearchNode;
-import java.nio.file.Path;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.hibernate.search.mapper.pojo.standalone.mapping.CloseableSearchMapping;
 import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -75,7 +74,7 @@ class SharedGenerationsTest {
     void a_follow_that_read_the_aliases_before_this_nodes_swap_does_not_undo_it() throws Exception {
         OpenSearchGenerations generations = generations();
         HeldRead held = new HeldRead(generations);
-        SearchIndexes node = new SearchIndexes(held);
+        SearchIndexes node = new SearchIndexes(held.store);
         try {
             SearchIndexes.Generation old = node.open(STORE).generation();
             node.complete(old, STORE);
@@ -102,102 +101,42 @@ class SharedGenerationsTest {
         }
     }
 
-    /** OpenSearch generations whose follower's next alias read can be held until released; retired after 1 s. */
-    private static final class HeldRead implements GenerationStore {
-        private final OpenSearchGenerations delegate;
+    /**
+     * OpenSearch generations, retired after 1 s, whose follower's next read of the serving alias is
+     * held until released.
+     */
+    private static final class HeldRead {
         final CountDownLatch read = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
         private volatile boolean hold;
+        final GenerationStore store;
 
         HeldRead(OpenSearchGenerations delegate) {
-            this.delegate = delegate;
+            store = (GenerationStore) Proxy.newProxyInstance(GenerationStore.class.getClassLoader(),
+                    new Class<?>[]{GenerationStore.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("retireAfterSeconds")) {
+                            return 1;
+                        }
+                        Object result;
+                        try {
+                            result = method.invoke(delegate, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                        if (method.getName().equals("serving") && hold
+                                && Thread.currentThread().getName().equals("search-index-retirer")) {
+                            hold = false;
+                            read.countDown();
+                            release.await(10, TimeUnit.SECONDS);
+                        }
+                        return result;
+                    });
         }
 
         void holdNextFollow() {
             hold = true;
         }
-
-        @Override
-        public Recorded serving() {
-            Recorded serving = delegate.serving();
-            if (hold && Thread.currentThread().getName().equals("search-index-retirer")) {
-                hold = false;
-                read.countDown();
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            return serving;
-        }
-
-        @Override
-        public String newName(String storeId) {
-            return delegate.newName(storeId);
-        }
-
-        @Override
-        public String unusable(String name) {
-            return delegate.unusable(name);
-        }
-
-        @Override
-        public CloseableSearchMapping open(String name) {
-            return delegate.open(name);
-        }
-
-        @Override
-        public Path directory(String name) {
-            return delegate.directory(name);
-        }
-
-        @Override
-        public void publish(String name, String storeId) {
-            delegate.publish(name, storeId);
-        }
-
-        @Override
-        public void closed(String name) {
-            delegate.closed(name);
-        }
-
-        @Override
-        public void delete(String name) {
-            delegate.delete(name);
-        }
-
-        @Override
-        public void deleteAllBut(Set<String> keep) {
-            delegate.deleteAllBut(keep);
-        }
-
-        @Override
-        public boolean shared() {
-            return true;
-        }
-
-        @Override
-        public String building() {
-            return delegate.building();
-        }
-
-        @Override
-        public void building(String name) {
-            delegate.building(name);
-        }
-
-        @Override
-        public float bm25Factor() {
-            return delegate.bm25Factor();
-        }
-
-        @Override
-        public int retireAfterSeconds() {
-            return 1;
-        }
     }
-
 
     private static SearchDocument document(String id) {
         SearchDocument document = new SearchDocument();
