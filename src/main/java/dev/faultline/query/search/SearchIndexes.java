@@ -277,7 +277,7 @@ public class SearchIndexes {
             synchronized (writeLock) {
                 Generation current = active;
                 if (current == null || ownChanges.get() != seen) {
-                    return; // shut down, or this node swapped since the aliases were read: they are stale
+                    return; // shut down, or this node changed the aliases (a swap, an abandon) since they were read
                 }
                 if (serving != null && !serving.name().equals(current.name())) {
                     Generation next = building != null && building.name().equals(serving.name()) ? building

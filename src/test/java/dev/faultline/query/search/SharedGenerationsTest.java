@@ -102,8 +102,42 @@ class SharedGenerationsTest {
     }
 
     /**
-     * OpenSearch generations, retired after 1 s, whose follower's next read of the serving alias is
-     * held until released.
+     * An abandoned build stays gone: the follower read the building alias just before this node gave
+     * the build up and deleted its index, and acted on it after (it reopened the generation, which
+     * recreated the deleted index, and wrote live changes to it).
+     */
+    @Test
+    void a_follow_that_read_the_building_alias_before_this_node_abandoned_the_build_does_not_reopen_it()
+            throws Exception {
+        OpenSearchGenerations generations = generations();
+        HeldRead held = new HeldRead(generations);
+        SearchIndexes node = new SearchIndexes(held.store);
+        try {
+            SearchIndexes.Generation serving = node.open(STORE).generation();
+            node.complete(serving, STORE);
+            SearchIndexes.Generation failed = node.create(STORE);
+            node.startBuilding(failed);
+
+            held.holdNextFollow();
+            assertThat(held.read.await(5, TimeUnit.SECONDS)).as("the follower read the aliases").isTrue();
+            node.abandon(failed);
+            held.release.countDown();
+
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3L * SearchIndexes.FOLLOW_SECONDS);
+            while (System.nanoTime() < until) {
+                assertThat(node.building()).as("building after the abandon").isNull();
+                Thread.sleep(50);
+            }
+            assertThat(generations.unusable(failed.name())).as("the abandoned index").isNotNull();
+            assertThat(node.active().name()).isEqualTo(serving.name());
+        } finally {
+            node.closeAll();
+        }
+    }
+
+    /**
+     * OpenSearch generations, retired after 1 s, whose follower is held after its next read of the
+     * aliases (the building alias is read last) until released.
      */
     private static final class HeldRead {
         final CountDownLatch read = new CountDownLatch(1);
@@ -123,7 +157,7 @@ class SharedGenerationsTest {
                         } catch (InvocationTargetException e) {
                             throw e.getCause();
                         }
-                        if (method.getName().equals("serving") && hold
+                        if (method.getName().equals("building") && method.getParameterCount() == 0 && hold
                                 && Thread.currentThread().getName().equals("search-index-retirer")) {
                             hold = false;
                             read.countDown();
